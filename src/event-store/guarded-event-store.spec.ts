@@ -1,5 +1,6 @@
 import { say } from '../shared/domain-error.js';
-import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,6 +108,76 @@ describe('The store as the server writes to it', () => {
       expect(ownWitness.noteHead(ownLater.position, 'own-later')).toBe(true);
       expect(readWitness(witnessPath)!.head).toBe(theirsLater.position.commit.toString());
     } finally {
+      otherWitness.close();
+      ownWitness.close();
+      await other.close();
+    }
+  });
+
+  // s57b (breaker57-9 S1): two servers on one file: one server's write of its own head (read before the other's append
+  // committed) landed after the other had appended, written the witness and answered — the durable write's fsync and the
+  // copy beside the key took up to 1.1 s — and the witness went back below an acknowledged write until the write after it.
+  // A kill -9 in that gap and a -wal cut back then started `ready` with the acknowledged write gone. Every witness write
+  // reads the head and writes it under the store's write lock: no process commits, nor writes its witness, in between.
+  it.each([
+    ['in place, at an append', false],
+    ['durably, with its signed copy beside the key', true],
+  ])('lets no other process commit between a witness write reading the head and writing it (%s)', async (_, durable) => {
+    const other = new SqliteEventStore(store.path);
+    const identity = await store.identify();
+    const keyFolder = join(directory, 'keys');
+    mkdirSync(keyFolder);
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const keeperOf = (on: SqliteEventStore, copy: string) => {
+      const keeper = new WitnessKeeper(
+        witnessPath,
+        { storeId: identity.storeId, kind: 'sqlite', location: store.path },
+        (commit) => on.chainHashAt(commit),
+        join(keyFolder, copy),
+        () => on.headEventNow(),
+        null,
+        undefined,
+        undefined,
+        (work) => on.underWriteLock(work),
+      );
+      keeper.keepSigningKey('0123456789abcdef', privateKey);
+      return keeper;
+    };
+    const ownWitness = keeperOf(store, 'own.witness.json');
+    const otherWitness = keeperOf(other, 'other.witness.json');
+    // Another process on the file (a third connection) trying to commit, without waiting: SQLITE_BUSY while the lock is held.
+    const third = new Database(store.path);
+    third.pragma('busy_timeout = 0');
+    const tryToCommit = (): string => {
+      try {
+        third.exec('BEGIN IMMEDIATE');
+        third.exec('ROLLBACK');
+        return 'committed';
+      } catch (error) {
+        return String((error as { code?: unknown }).code);
+      }
+    };
+    try {
+      const own = await store.appendToStream('unit-a', [event()], { expectedRevision: 'no_stream' });
+      const seenAtWrite: string[] = [];
+      ownWitness.beforeWriteForTest = () => seenAtWrite.push(tryToCommit());
+      if (durable) ownWitness.write(own.position, 'own-event');
+      else expect(ownWitness.noteHead(own.position, 'own-event')).toBe(true);
+      expect(seenAtWrite).toEqual(['SQLITE_BUSY']);
+      expect(readWitness(witnessPath)!.head).toBe(own.position.commit.toString());
+      // The lock is given back once the witness is written: the other server's append commits, and its witness names it.
+      expect(tryToCommit()).toBe('committed');
+      const theirs = await other.appendToStream('unit-b', [event()], { expectedRevision: 'no_stream' });
+      otherWitness.beforeWriteForTest = () => seenAtWrite.push(tryToCommit());
+      expect(otherWitness.noteHead(theirs.position, 'their-event')).toBe(true);
+      expect(seenAtWrite).toEqual(['SQLITE_BUSY', 'SQLITE_BUSY']);
+      // This server's write of its own older head afterwards (its once-a-second durable write) names the other's newer one.
+      ownWitness.write(own.position, 'own-event', durable);
+      expect(readWitness(witnessPath)!.head).toBe(theirs.position.commit.toString());
+      if (durable) expect(readWitness(join(keyFolder, 'own.witness.json'))!.head).toBe(theirs.position.commit.toString());
+      expect(seenAtWrite).toEqual(['SQLITE_BUSY', 'SQLITE_BUSY', 'SQLITE_BUSY']);
+    } finally {
+      third.close();
       otherWitness.close();
       ownWitness.close();
       await other.close();

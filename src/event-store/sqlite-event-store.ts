@@ -233,6 +233,12 @@ export interface ChainedEventRow extends EventRow {
 const CHAINED_COLUMNS = `${EVENT_COLUMNS}, recorded_at, leaf_hash, chain_hash, row_seal`;
 
 /** The least time between two counts of the log's rows under the running server (`holesNow`). */
+/**
+ * How long a store witness write waits for the store's write lock (ms, `underWriteLock`): an append of another process
+ * takes milliseconds; one held longer (a large import's transaction) is not waited out on the server's event loop — the
+ * witness is then written without the lock, at the higher of its head and the log's (no one commits while it is held).
+ */
+export const WITNESS_LOCK_WAIT_MS = 1_000;
 const HOLE_COUNT_MIN_INTERVAL_MS = 1_000;
 /** How many rows the read models take between two looks at whether the -wal was wholly checkpointed (`holdRow`). */
 const HELD_ROWS_CHECK_EVERY = 256;
@@ -1192,6 +1198,40 @@ export class SqliteEventStore implements EventStore {
     } catch {
       // A head that cannot be read is no file to write into either.
       return true;
+    }
+  }
+
+  /**
+   * Runs `work` while this connection holds the store's write lock (BEGIN IMMEDIATE, given back with ROLLBACK: no row
+   * written, nothing synced), so that no process — another server on the file, a tool, this store's own writer thread —
+   * commits an append meanwhile: the store witness reads the log's head and writes it under it, so witness writes of all
+   * processes are ordered by the lock and none names a lower head than one written before it (s57b, breaker57-9 S1).
+   * Waits up to `waitMs` (ms) for the lock; where it cannot be had — held longer by another process (a long import), the
+   * store in memory, read-only or closed, this connection already in a transaction, the file unwritable — `work` runs
+   * without it. Errors of `work` are passed on (the lock given back first).
+   */
+  underWriteLock<T>(work: () => T, waitMs: number = WITNESS_LOCK_WAIT_MS): T {
+    if (this.path === ':memory:' || this.readOnly || this.closed || this.db.inTransaction) return work();
+    let locked = false;
+    this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(waitMs))}`);
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      locked = true;
+    } catch {
+      // Busy past the wait, read-only, the file gone: the witness is written as it was before the lock was taken for it.
+    } finally {
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+    try {
+      return work();
+    } finally {
+      if (locked && this.db.inTransaction) {
+        try {
+          this.db.exec('ROLLBACK');
+        } catch {
+          // Nothing was written in it; SQLite gives the lock back when it cannot roll back.
+        }
+      }
     }
   }
 

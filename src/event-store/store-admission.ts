@@ -140,6 +140,12 @@ export class WitnessKeeper {
      * the witness at `path` — it is that file's — and only the copies outside the data folder are written (breaker48-9b S1).
      */
     private readonly pathNamesAnotherFile?: () => boolean,
+    /**
+     * Runs a witness write while holding the store's write lock (`SqliteEventStore.underWriteLock`), so that the head it
+     * reads is the newest any process committed and witness writes of every process on the file are ordered (s57b,
+     * breaker57-9 S1); absent for EventStoreDB (the write runs as it is).
+     */
+    private readonly underWriteLock?: (work: () => void) => void,
   ) {
     this.timer = setInterval(() => {
       this.flush();
@@ -365,28 +371,50 @@ export class WitnessKeeper {
    * @throws WitnessNotWrittenError when the file cannot be written.
    */
   write(head: Position | null, headEventId: string | null, durable = true, own = true): void {
-    this.writeOnce(head, headEventId, durable, own);
-    // Another server on the same file may have appended (and answered) past this head and written
-    // the witness before this write landed: this write would take it back (breaker9b N4). So the
-    // store's head is read after each write and written again when it is higher: whichever write
-    // of either server lands last is followed by such a read, which sees every event acknowledged
-    // before it (each was committed before its server wrote the witness). Bounded: the server that
-    // appended a newer event writes and checks it itself.
-    for (let again = 0; again < 3 && head; again += 1) {
-      const stored = this.storeHead?.();
-      const written = this.written?.head;
-      if (!stored || !written || stored.position.commit <= written.commit) return;
-      // Not taken as this server's own head: its own appends still in flight are below it, and
-      // `noteHead` must not mistake them for the log going backwards.
-      this.writeOnce(stored.position, stored.eventId, durable, false);
+    const lock = this.underWriteLock ?? ((work: () => void) => work());
+    lock(() => {
+      // s57b (breaker57-9 S1): under the store's write lock no process commits, so the log's head read here is the newest
+      // any server acknowledged, and no other process's witness write can land between this read and this write — each
+      // of theirs is made under the lock too. The witness names the higher of the two: never below another server's
+      // acknowledged append (before, a durable write of this server's older head — fsync, up to a second under load — was
+      // renamed over the other's newer one, and the witness stayed behind until the write after it).
+      if (own && head) this.raiseHighest(head, headEventId);
+      const stored = head ? this.storeHead?.() : null;
+      const theirs = stored && head && stored.position.commit > head.commit ? stored : null;
+      this.beforeWriteForTest?.();
+      if (theirs) this.writeOnce(theirs.position, theirs.eventId, durable, false);
+      else this.writeOnce(head, headEventId, durable, own);
+      // Without the lock (not to be had within WITNESS_LOCK_WAIT_MS, or no SQLite store): another server on the same file
+      // may have appended (and answered) past this head and written the witness before this write landed: this write
+      // would take it back (breaker9b N4). So the store's head is read after each write and written again when it is
+      // higher. Under the lock it never is. Bounded: the server that appended a newer event writes and checks it itself.
+      for (let again = 0; again < 3 && head; again += 1) {
+        const later = this.storeHead?.();
+        const written = this.written?.head;
+        if (!later || !written || later.position.commit <= written.commit) return;
+        // Not taken as this server's own head: its own appends still in flight are below it, and
+        // `noteHead` must not mistake them for the log going backwards.
+        this.writeOnce(later.position, later.eventId, durable, false);
+      }
+    });
+  }
+
+  /**
+   * Test hook (s57b): called inside `write`, after the log's head was read and before the witness is written — the moment at
+   * which another process's append and witness write must not come in between. Never set outside specs.
+   */
+  beforeWriteForTest: (() => void) | null = null;
+
+  /** Raises the highest head this server appended or admitted (the witness never goes below it) to `head`, when it is higher. */
+  private raiseHighest(head: Position, headEventId: string | null): void {
+    if (this.highest === null || head.commit > this.highest) {
+      this.highest = head.commit;
+      this.highestHead = { position: head, eventId: headEventId };
     }
   }
 
   private writeOnce(head: Position | null, headEventId: string | null, durable: boolean, own = true): void {
-    if (own && head && (this.highest === null || head.commit > this.highest)) {
-      this.highest = head.commit;
-      this.highestHead = { position: head, eventId: headEventId };
-    }
+    if (own && head) this.raiseHighest(head, headEventId);
     // What the file says now first (another writer's seen instant, another server's acceptance: breaker9r P1, P4). An
     // in-place write reads it too when another process wrote it since (breaker43-9 K2: a tool's writer id, recorded
     // durably just before its append, was dropped by the server's next in-place write).
@@ -1640,6 +1668,7 @@ async function admitStoreNoting(settings: StoreSettings, logger: Logger, noted: 
       sqlite ? servedPathWitnessPath(settings.SQLITE_PATH) : null,
       opened instanceof SqliteEventStore ? () => opened.storeFileNow() : undefined,
       opened instanceof SqliteEventStore ? () => opened.pathNamesAnotherFile() : undefined,
+      opened instanceof SqliteEventStore ? (work) => opened.underWriteLock(work) : undefined,
     );
     // The key is the ledger's business (judged when it is loaded, see LedgerService); until then the
     // witness keeps the one it knew, whatever store it saw: the key is the office's, not the store's.
@@ -2703,6 +2732,7 @@ async function toolWitnessKeeper(store: SqliteEventStore, settings: ToolStoreSet
     servedPathWitnessPath(settings.SQLITE_PATH),
     () => store.storeFileNow(),
     () => store.pathNamesAnotherFile(),
+    (work) => store.underWriteLock(work),
   );
   if (same?.signingKey) witness.keepSigningKeyUnwritten(same.signingKey);
   // breaker9r P1: a tool's write never takes the seen instant back either.

@@ -15,6 +15,7 @@ import { RectificationLedger } from '../rectification/ledger/rectification-ledge
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
 import { ToolRefusal, UsageError, bothLines, runTool, type ToolUsage } from './cli-failure.js';
 import { say } from '../shared/domain-error.js';
+import { officeDate } from '../shared/calendar-date.js';
 
 const USAGE: ToolUsage = {
   zh: `用法：npm run ledger:export -- [--kind ledger|work-plan] [--format xlsx|csv] [--as-of YYYY-MM-DD]
@@ -75,7 +76,19 @@ function parseOptions(argv: string[]) {
         : say(`--out ${values.out} names a .${named} file, but --format is ${format}: make them agree.`, `--out ${values.out} 是 .${named} 文件，而 --format 为 ${format}：两者须一致。`),
     );
   }
-  return { kind: kind as ExportKind, format: format as 'xlsx' | 'csv', asOf: values['as-of'], evaluationId: values.evaluation, planId: values.plan, out: values.out, replace: values.replace ?? false };
+  // breaker57-9 M4: a day after today (a year mistyped) was exported as of today without a word — the API's "the future is
+  // today" — and the office took the file for the day it asked for.
+  const asOf = values['as-of'];
+  const today = officeDate(new Date());
+  if (asOf !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && asOf > today) {
+    throw new ToolRefusal(
+      say(
+        `--as-of ${asOf} is after today (${today}, office time): a 台账 can be exported as of today at the latest. Nothing was written. Check the year, or leave --as-of out for today.`,
+        `--as-of ${asOf} 晚于今天（${today}）：台账最晚只能导出截至今天的情况。未写出任何文件。请检查年份是否写错，或去掉 --as-of 以导出截至今天的台账。`,
+      ),
+    );
+  }
+  return { kind: kind as ExportKind, format: format as 'xlsx' | 'csv', asOf, evaluationId: values.evaluation, planId: values.plan, out: values.out, replace: values.replace ?? false };
 }
 
 /** The export format a file name ends in (case-insensitive), or null for any other ending. */

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { QueryBus } from '@nestjs/cqrs';
 import ExcelJS from 'exceljs';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -245,6 +245,13 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain('asOf 应为存在的日期');
       expect((await runCli(['--format', 'pdf'])).code).toBe(2);
+      // breaker57-9 M4: a day after today (a year mistyped) is refused, not exported as of today without a word.
+      const folder = mkdtempSync(join(tmpdir(), 'rectify-export-future-'));
+      const future = await runCli(['--as-of', '2099-01-01', '--out', join(folder, '将来.xlsx')]);
+      expect(future.code).toBe(1);
+      expect(future.stderr).toContain('--as-of 2099-01-01 晚于今天');
+      expect(future.stderr.indexOf('晚于今天')).toBeLessThan(future.stderr.indexOf('is after today'));
+      expect(existsSync(join(folder, '将来.xlsx'))).toBe(false);
     });
 
     it('writes nothing where the 台账 would open wrongly or replace one: a missing folder named as itself, a name that is not .xlsx/.csv, an existing file without --replace (newcomer27 S7)', async () => {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { say } from '../shared/domain-error.js';
@@ -36,6 +36,27 @@ async function main(): Promise<void> {
   const wal = resolve(here, positionals[0]!);
   if (!existsSync(wal)) throw new ToolRefusal(say(`${wal} does not exist.`, `${wal} 不存在。`));
   const target = positionals[1] ? resolve(here, positionals[1]) : `${wal.replace(/-wal$/, '')}.from-wal-${new Date().toISOString().replace(/[:.]/g, '-')}.db`;
+  // breaker57-9 M2: the misuses are said as what they are, in Chinese first, before anything is read.
+  if (isDatabaseFile(wal)) {
+    throw new ToolRefusal(
+      say(
+        `${wal} is a store file (.db), not a -wal file: this tool rebuilds a store only from a -wal whose .db is gone. Nothing was read or written. Give the -wal (the file ending in -wal beside the .db).`,
+        `${wal} 是事件库文件（.db），不是 -wal 文件：本工具只在 .db 已不在时从其 -wal 重建事件库。未读取、未写出任何内容。请给出 -wal 文件（.db 旁以 -wal 结尾的文件）。`,
+      ),
+    );
+  }
+  const beside = wal.endsWith('-wal') ? wal.slice(0, -'-wal'.length) : null;
+  if (beside !== null && existsSync(beside)) {
+    throw new ToolRefusal(
+      say(
+        `${beside} is there beside ${wal}: the -wal is that store's own (a server on it reads the two together), so there is nothing to rebuild. Nothing was read or written. Start (or keep running) the server on ${beside}. Only if that .db is another file put in its place (the deleted file's .db gone): keep a copy of the data folder (cp -a), move this -wal out of the folder, and run the tool on it there.`,
+        `${beside} 就在 ${wal} 旁：该 -wal 是这个事件库自己的（使用它的服务会把二者一起读取），无须重建。未读取、未写出任何内容。请在 ${beside} 上启动（或继续运行）服务。仅当该 .db 是后来放到此处的另一个文件（原来的 .db 已不在）时：先复制保留数据文件夹（cp -a），把此 -wal 移出该文件夹，再对移出后的 -wal 运行本工具。`,
+      ),
+    );
+  }
+  if (existsSync(target)) {
+    throw new ToolRefusal(say(`${target} exists already: nothing was written (a file is never overwritten). Name a new file.`, `${target} 已存在：未写出任何内容（不会覆盖已有文件）。请给出一个新的文件名。`));
+  }
   let content;
   try {
     content = rebuildFromWal(wal, target);
@@ -43,7 +64,13 @@ async function main(): Promise<void> {
     const why = error instanceof Error ? error.message : String(error);
     // breaker53-9 M1, newcomer53-9 S1: why a -wal does not make a store alone, and what to do instead.
     const instead = /exists already/.test(why) ? say('', '') : walNotAloneAdvice(process.env.SQLITE_PATH ? resolve(here, process.env.SQLITE_PATH) : wal.replace(/-wal$/, ''), wal);
-    throw new ToolRefusal(say(`Could not rebuild a store from ${wal}: ${why}. The -wal was not changed. ${instead.en}`.trim(), `未能从 ${wal} 重建事件库：${why}。该 -wal 未被改动。${instead.zh}`));
+    // breaker57-9 M2: no English inside the Chinese line — the known causes in Chinese, any other one named as said below.
+    const whyZh = /holds no page 1/.test(why)
+      ? '其中没有数据库的第 1 页（不是 SQLite 的 -wal，或是在 .db 上次检查点之后开始、未写到第 1 页的 -wal）'
+      : /malformed|not a database/i.test(why)
+        ? '读出的内容不是完整的数据库'
+        : '原因见下一行英文';
+    throw new ToolRefusal(say(`Could not rebuild a store from ${wal}: ${why}. The -wal was not changed. ${instead.en}`.trim(), `未能从 ${wal} 重建事件库：${whyZh}。该 -wal 未被改动。${instead.zh}`));
   }
   const reach = content.last === null ? say('no event', '不含任何事件') : say(`events ${content.first}–${content.last} (${content.count})`, `事件 ${content.first}–${content.last}（${content.count} 条）`);
   const gaps = content.whole
@@ -57,6 +84,21 @@ async function main(): Promise<void> {
       ),
     ),
   );
+}
+
+/** Whether the file at `path` begins as an SQLite database file does (its 16-byte header, "SQLite format 3" and a NUL). */
+function isDatabaseFile(path: string): boolean {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const header = Buffer.alloc(16);
+      return readSync(fd, header, 0, 16, 0) === 16 && header.equals(Buffer.from('SQLite format 3\0', 'latin1'));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }
 
 runTool(main, USAGE);

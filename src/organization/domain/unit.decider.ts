@@ -3,8 +3,8 @@ import { DomainError, badInput, conflict, forbidden, named, notFound, say, value
 import { Decider, unreachable } from '../../shared/decider.js';
 import { isBlank, requireBusinessDay, requireNotBefore, type DatedFact } from '../../shared/guards.js';
 import { mergedAwayBefore } from './takes-over-on.js';
-import { UnitEvent, UnitRegistered } from './unit.events.js';
-import { storedUnitName } from '../units/unit-name.js';
+import { UnitEvent, UnitRegistered, type UnitOtherName, type UnitOtherNameKind } from './unit.events.js';
+import { storedUnitName, unitNameKey } from '../units/unit-name.js';
 
 /** One step of the directory's 机构改革: unit `unitId`'s work passes to `successorUnitId` on office day `on` (`YYYY-MM-DD`), by a merge or a hand-over. */
 export interface ReorganisationStep {
@@ -41,6 +41,8 @@ export interface RegisterUnit {
 export interface NameHolder {
   readonly name: string;
   readonly former: boolean;
+  /** The name asked for is the holder's recorded 简称 (`SHORT_NAME`) or undated 曾用名 (`EARLIER_NAME`); absent: neither. */
+  readonly other?: UnitOtherNameKind;
 }
 
 /**
@@ -49,6 +51,10 @@ export interface NameHolder {
  * rename name the unit by it, and an import reads them as that unit; registered again for a new unit, those files would name two.
  */
 export function nameTaken(name: string, code: string, holder: NameHolder | undefined): DomainError {
+  if (holder?.other) {
+    const { en, zh } = otherNameTaken(name, code, holder.name, holder.other);
+    return conflict(en, zh, { field: 'name' });
+  }
   if (holder?.former) {
     const { en, zh } = formerNameTaken(name, code, holder.name);
     return conflict(en, zh, { field: 'name' });
@@ -68,6 +74,16 @@ export const formerNameTaken = (name: string, code: string, holderName: string):
   say(
     `The name ${name} is the former name of ${holderName} (code ${code}), from before its rename: files that name it are read as ${holderName}, so it cannot be another unit's name. Register the new unit under its own official name.`,
     `“${name}”是 ${holderName}（编码 ${code}）的原名称（更名前的名称）：文件中写“${name}”的，均按 ${holderName} 读取，因此不能再作为另一个单位的名称。请用新单位自己的正式名称登记。`,
+  );
+
+/**
+ * Why `name`, a recorded 简称 or 曾用名 of unit `holderName` (code `code`), is no new unit's name (newcomer57-10 S1: a clerk told
+ * to register 市大数据局 made a phantom unit beside the one the office calls so), in both languages.
+ */
+export const otherNameTaken = (name: string, code: string, holderName: string, kind: UnitOtherNameKind): Bilingual =>
+  say(
+    `The name ${name} is recorded as the ${kind === 'SHORT_NAME' ? 'short' : 'earlier'} name of ${holderName} (code ${code}): files that name it are read as ${holderName}, so it cannot be another unit's name. If it means that unit, nothing needs registering; register a new unit under its own official name.`,
+    `“${name}”是单位名录中${holderName}（编码 ${code}）的${kind === 'SHORT_NAME' ? '简称' : '曾用名'}：文件中写“${name}”的，均按${holderName}读取，无须另行登记，也不能再作为另一个单位的名称。如确是另一个单位，请用其正式名称登记。`,
   );
 
 /** A registered unit whose name is near a new one's (`RegisterUnit.nearUnits`). */
@@ -206,7 +222,44 @@ export interface CorrectUnitMergeDate {
   readonly returnsBy?: MergeUnit['returnsBy'];
 }
 
-export type UnitCommand = RegisterUnit | RenameUnit | MergeUnit | CorrectUnitRegistration | HandOverUnitWork | CorrectUnitMergeDate;
+/**
+ * How the directory holds a name asked for as a unit's other name (`RecordUnitOtherNames.holders`): the unit (code, current name)
+ * and as what — its current name, a dated rename's former name, a 简称 or an undated 曾用名.
+ */
+export interface OtherNameHolder {
+  readonly unitId: string;
+  readonly code: string;
+  readonly unitName: string;
+  readonly as: 'NAME' | 'FORMER_NAME' | UnitOtherNameKind;
+}
+
+/**
+ * Records the unit's 简称 and 曾用名 without a rename day (newcomer57-10 S1; `UnitOtherNamesRecorded`): by an administrator on the
+ * 单位名录 page, or by the units import's 简称 / 曾用名 columns. Names the unit already answers to are left as they are (the same
+ * file imported again records nothing).
+ */
+export interface RecordUnitOtherNames {
+  readonly type: 'RecordUnitOtherNames';
+  readonly actor: Actor;
+  /** The office's current day (China time, `YYYY-MM-DD`): the recording's day. */
+  readonly today: string;
+  readonly names: readonly UnitOtherName[];
+  /** Where the names come from: a 单位名录 file's name, or 单位名录页面. */
+  readonly source: string;
+  /** The directory's holder of each name asked for, by the name as given (looked up by the handler, `UnitsReadModel.otherNameHolderOf`); absent: none. */
+  readonly holders?: ReadonlyMap<string, OtherNameHolder>;
+}
+
+/** Takes a wrongly recorded 简称 or 曾用名 off the unit (`UnitOtherNameRemoved`). */
+export interface RemoveUnitOtherName {
+  readonly type: 'RemoveUnitOtherName';
+  readonly actor: Actor;
+  /** The office's current day (China time, `YYYY-MM-DD`). */
+  readonly today: string;
+  readonly name: string;
+}
+
+export type UnitCommand = RegisterUnit | RenameUnit | MergeUnit | CorrectUnitRegistration | HandOverUnitWork | CorrectUnitMergeDate | RecordUnitOtherNames | RemoveUnitOtherName;
 
 export type UnitState =
   | { readonly status: 'unregistered' }
@@ -232,6 +285,8 @@ export type UnitState =
       readonly names?: readonly { readonly name: string; readonly on: string }[];
       /** Its hand-overs without a merge (UnitWorkHandedOver), as recorded; absent while none. */
       readonly handOvers?: readonly { readonly successorUnitId: string; readonly on: string }[];
+      /** Its 简称 and undated 曾用名 (UnitOtherNamesRecorded, less those removed), in the order recorded; absent while none. */
+      readonly otherNames?: readonly UnitOtherName[];
     };
 
 /** A unit's id is derived from its code, so two units can never share a code. */
@@ -272,6 +327,14 @@ export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
       case 'UnitMergeDateCorrected':
         if (state.status !== 'registered') return state;
         return { ...state, mergedOn: event.data.mergedOn };
+      case 'UnitOtherNamesRecorded':
+        if (state.status !== 'registered') return state;
+        return { ...state, otherNames: [...(state.otherNames ?? []), ...event.data.names] };
+      case 'UnitOtherNameRemoved': {
+        if (state.status !== 'registered') return state;
+        const removed = unitNameKey(event.data.name);
+        return { ...state, otherNames: (state.otherNames ?? []).filter((other) => unitNameKey(other.name) !== removed) };
+      }
       default:
         return unreachable(event);
     }
@@ -291,6 +354,10 @@ export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
         return handOverWork(command, state);
       case 'CorrectUnitMergeDate':
         return correctMergeDate(command, state);
+      case 'RecordUnitOtherNames':
+        return recordOtherNames(command, state);
+      case 'RemoveUnitOtherName':
+        return removeOtherName(command, state);
       default:
         return unreachable(command);
     }
@@ -653,3 +720,66 @@ const registration = (unit: { readonly name: string; readonly registeredOn: stri
   day: unit.registeredOn,
   what: say(`the registration of ${unit.name}`, `${unit.name}的登记日期`),
 });
+
+/** A kind of other name as a clerk reads it: 简称 or 曾用名. */
+export const otherNameKindZh = (kind: UnitOtherNameKind | 'NAME' | 'FORMER_NAME'): string =>
+  kind === 'SHORT_NAME' ? '简称' : kind === 'EARLIER_NAME' ? '曾用名' : kind === 'FORMER_NAME' ? '更名前的名称' : '正式名称';
+const otherNameKindEn = (kind: UnitOtherNameKind | 'NAME' | 'FORMER_NAME'): string =>
+  kind === 'SHORT_NAME' ? 'short name' : kind === 'EARLIER_NAME' ? 'earlier name' : kind === 'FORMER_NAME' ? 'former name (before a rename)' : 'official name';
+
+/**
+ * Records the names the unit does not answer to yet, in the order given (a name given twice, once): a name it already has —
+ * current, a dated rename's former name, or an other name of either kind — is left as it is, so a retry or the same 单位名录 file
+ * imported again records nothing. The near-name rules are not asked: the office names this unit by it, which is what a recorded
+ * name says. Errors: FORBIDDEN (not an administrator), NOT_FOUND (the unit), BAD_USER_INPUT (no name, a blank one), CONFLICT (a
+ * name another unit has or had — its current name, former name, 简称 or 曾用名 —, naming both units: one name never reads as two).
+ */
+function recordOtherNames(command: RecordUnitOtherNames, state: UnitState): UnitEvent[] {
+  requireAdmin(command.actor, 'record a unit’s short or earlier names', '登记单位的简称或曾用名');
+  const unit = requireRegistered(state);
+  if (command.names.length === 0) throw badInput('Give at least one name.', '请填写简称或曾用名。', { field: 'names' });
+  const own = new Set([unit.name, ...unit.formerNames, ...(unit.otherNames ?? []).map((other) => other.name)].map(unitNameKey));
+  const names: UnitOtherName[] = [];
+  for (const asked of command.names) {
+    const name = storedUnitName(asked.name);
+    if (isBlank(name)) throw badInput('A short or earlier name is blank.', `${otherNameKindZh(asked.kind)}不能为空。`, { field: 'names' });
+    const holder = command.holders?.get(asked.name) ?? command.holders?.get(name);
+    if (holder && holder.unitId !== unit.unitId) {
+      throw conflict(
+        `"${name}" cannot be recorded as the ${otherNameKindEn(asked.kind)} of ${unit.name} (code ${unit.code}): it is the ${otherNameKindEn(holder.as)} of ${holder.unitName} (code ${holder.code}), and files naming it are read as that unit. If it was recorded for that unit by mistake, remove it there first.`,
+        `“${name}”不能登记为${unit.name}（编码 ${unit.code}）的${otherNameKindZh(asked.kind)}：它已是${holder.unitName}（编码 ${holder.code}）的${otherNameKindZh(holder.as)}，文件中写“${name}”的均按${holder.unitName}读取。如是误登记在该单位名下，请先在该单位删去后再登记。`,
+        { field: 'names', unitId: holder.unitId },
+      );
+    }
+    if (own.has(unitNameKey(name))) continue;
+    own.add(unitNameKey(name));
+    names.push({ name, kind: asked.kind });
+  }
+  if (names.length === 0) return [];
+  return [{ type: 'UnitOtherNamesRecorded', data: { unitId: unit.unitId, names, source: command.source.trim(), recordedOn: command.today } }];
+}
+
+/**
+ * Takes one of the unit's recorded 简称 / 曾用名 off it. A dated rename's former name is no recorded other name: it stays (the
+ * unit's history). Errors: FORBIDDEN (not an administrator), NOT_FOUND (the unit), BAD_USER_INPUT (not one of its recorded other
+ * names — removed already, or a former name of a rename).
+ */
+function removeOtherName(command: RemoveUnitOtherName, state: UnitState): UnitEvent[] {
+  requireAdmin(command.actor, 'remove a unit’s short or earlier name', '删除单位的简称或曾用名');
+  const unit = requireRegistered(state);
+  const key = unitNameKey(command.name);
+  const other = (unit.otherNames ?? []).find((each) => unitNameKey(each.name) === key);
+  if (!other) {
+    const former = unit.formerNames.some((each) => unitNameKey(each) === key);
+    throw badInput(
+      former
+        ? `"${command.name.trim()}" is the name ${unit.name} had before a rename: it stays in its history and is not removed.`
+        : `"${command.name.trim()}" is not a recorded short or earlier name of ${unit.name}.`,
+      former
+        ? `“${command.name.trim()}”是${unit.name}更名前的名称，保留在该单位的历史中，不能删除。`
+        : `“${command.name.trim()}”不是${unit.name}已登记的简称或曾用名（可能已被删除）。`,
+      { field: 'name' },
+    );
+  }
+  return [{ type: 'UnitOtherNameRemoved', data: { unitId: unit.unitId, name: other.name, kind: other.kind, removedOn: command.today } }];
+}

@@ -71,7 +71,46 @@ export type UnitMergeDateCorrected = DomainEvent<
   { readonly unitId: string; readonly successorUnitId: string; readonly previousMergedOn: string; readonly mergedOn: string; readonly reason: string; readonly correctedOn: string }
 >;
 
-export type UnitEvent = UnitRegistered | UnitRenamed | UnitMerged | UnitRegistrationCorrected | UnitWorkHandedOver | UnitMergeDateCorrected;
+/**
+ * The kinds of a unit's other names (`UnitOtherNamesRecorded`): `SHORT_NAME`, a 简称 the office writes for it (市大数据局 for
+ * 青川市政务服务和大数据管理局: not derivable by the near-name rules); `EARLIER_NAME`, a 曾用名 from before its registration in the
+ * directory, without a rename day (青川市环境保护局 for 青川市生态环境局) — unlike a dated rename's former name, it reads as the unit on
+ * every day.
+ */
+export const UnitOtherNameKinds = ['SHORT_NAME', 'EARLIER_NAME'] as const;
+export type UnitOtherNameKind = (typeof UnitOtherNameKinds)[number];
+
+/** One other name of a unit: the name as stored (`storedUnitName`) and its kind. */
+export interface UnitOtherName {
+  readonly name: string;
+  readonly kind: UnitOtherNameKind;
+}
+
+/**
+ * The office recorded names files use for the unit besides its official ones (newcomer57-10 S1): its 简称 and its 曾用名 from
+ * before the directory knew it. Imports read each exactly as the unit, on every day, with a notice. `recordedOn`: the office
+ * day of the recording (`YYYY-MM-DD`); `source`: where they came from (a 单位名录 file's name, or 单位名录页面).
+ */
+export type UnitOtherNamesRecorded = DomainEvent<
+  'UnitOtherNamesRecorded',
+  { readonly unitId: string; readonly names: readonly UnitOtherName[]; readonly source: string; readonly recordedOn: string }
+>;
+
+/** A 简称 or 曾用名 recorded wrongly (a typing slip, another unit's name) taken off the unit: files using it no longer read as it. */
+export type UnitOtherNameRemoved = DomainEvent<
+  'UnitOtherNameRemoved',
+  { readonly unitId: string; readonly name: string; readonly kind: UnitOtherNameKind; readonly removedOn: string }
+>;
+
+export type UnitEvent =
+  | UnitRegistered
+  | UnitRenamed
+  | UnitMerged
+  | UnitRegistrationCorrected
+  | UnitWorkHandedOver
+  | UnitMergeDateCorrected
+  | UnitOtherNamesRecorded
+  | UnitOtherNameRemoved;
 
 export const unitEventSchemas: EventSchemas<UnitEvent> = {
   UnitRegistered: { version: 2, occurredOn: 'registeredOn', upcasters: { 1: officeDayOfRecording('registeredOn') } },
@@ -81,6 +120,8 @@ export const unitEventSchemas: EventSchemas<UnitEvent> = {
   UnitRegistrationCorrected: { version: 1, occurredOn: 'correctedOn' },
   UnitWorkHandedOver: { version: 1, occurredOn: 'handedOverOn' },
   UnitMergeDateCorrected: { version: 1, occurredOn: 'correctedOn' },
+  UnitOtherNamesRecorded: { version: 1, occurredOn: 'recordedOn' },
+  UnitOtherNameRemoved: { version: 1, occurredOn: 'removedOn' },
 };
 
 export const unitStream = (unitId: string) => `unit-${unitId}`;

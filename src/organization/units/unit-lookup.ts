@@ -39,7 +39,38 @@ export type UnitLookup = ((nameOrCode: string) => string | undefined) & {
    * 青川市教育局招生考试办公室). Cheap: no near-name matching; each text answered once.
    */
   readonly namesOneUnit?: (name: string) => boolean;
+  /**
+   * For an exact recorded 简称 or undated 曾用名 of a unit (`DirectoryUnit.otherNames`, newcomer57-10 S1): the unit it reads as
+   * (a merged unit's successor) and the kind. Undefined for any other name.
+   */
+  readonly otherNameOf?: (name: string) => OtherNameRead | undefined;
 };
+
+/** A recorded 简称 or 曾用名 as `UnitLookup.otherNameOf` answers it. */
+export interface OtherNameRead {
+  readonly name: string;
+  /** The name of the unit it reads as (on the lookup's day). */
+  readonly unitName: string;
+  /** The unit whose name it is, when that unit was merged into `unitName`'s unit. */
+  readonly mergedName?: string;
+  readonly kind: 'SHORT_NAME' | 'EARLIER_NAME';
+}
+
+/**
+ * The notice an import gives for a unit's recorded 简称 or 曾用名 in a file (newcomer57-10 S1): read as the unit, said which, as a
+ * near name's reading is told. Null for any other name.
+ */
+export function otherNameNotice(lookup: UnitLookup, name: string): { reason: string; reasonZh: string } | null {
+  const read = lookup.otherNameOf?.(name) ?? lookup.otherNameOf?.(withoutRoleMark(name));
+  if (!read) return null;
+  const [en, zh] = read.kind === 'SHORT_NAME' ? ['short name', '简称'] : ['earlier name', '曾用名'];
+  const owner = read.mergedName ?? read.unitName;
+  const merged = read.mergedName ? { en: `, merged into ${read.unitName}`, zh: `（已并入${read.unitName}）` } : { en: '', zh: '' };
+  return {
+    reason: `"${read.name}" is the ${en} the directory records for ${owner}${merged.en}; read as ${read.unitName}.`,
+    reasonZh: `“${read.name}”是单位名录中登记的${owner}的${zh}${merged.zh}，已按${read.unitName}读取。`,
+  };
+}
 
 /** A former full name of a renamed unit, as `UnitLookup.renamedAway` answers it. */
 export interface RenamedName {
@@ -109,15 +140,15 @@ export function unknownUnitProblem(
     return {
       reason:
         `Unknown ${roleEn} "${name}": not the official name or code of a unit in the directory. Close to it: ${close.map((unit) => `${unit.name} (code ${unit.code})`).join(', ')}. ` +
-        `If it means one of them, write that unit's full name or code; if it is another unit, register it in the directory first.`,
+        `If it means one of them, write that unit's full name or code — or, if it is that unit's short or earlier name, record it for the unit (单位名录 page, 简称/曾用名; or the units import's 简称 / 曾用名 columns); only if it is another unit, register it in the directory first.`,
       reasonZh:
         `${roleZh}“${name}”不在单位名录中：既不是单位的正式名称，也不是单位编码。名录中相近的单位：${close.map((unit) => `${unit.name}（编码 ${unit.code}）`).join('、')}。` +
-        `如指其中之一，请写该单位的全称或编码；如是另一个单位，请先在单位名录中登记该单位。`,
+        `如指其中之一，请写该单位的全称或编码；如是该单位的简称或曾用名，请为该单位登记（在“单位名录”页面点该单位的“简称/曾用名”，或在单位名录导入文件的“简称”“曾用名”列中填写）后再导入，无须登记新单位；确是另一个单位的，才请先在单位名录中登记该单位。`,
     };
   }
   return {
-    reason: `Unknown ${roleEn} "${name}": not the official name or code of a unit in the directory. Write the unit's full name or code, or register the unit in the directory first.`,
-    reasonZh: `${roleZh}“${name}”不在单位名录中：既不是单位的正式名称，也不是单位编码。请写单位的全称或编码，或先在单位名录中登记该单位。`,
+    reason: `Unknown ${roleEn} "${name}": not the official name or code of a unit in the directory. Write the unit's full name or code. If it is a registered unit's short or earlier name (简称 / 曾用名), record it for that unit (单位名录 page, 简称/曾用名; or the units import's 简称 / 曾用名 columns) and import again; only if it is another unit, register it in the directory first.`,
+    reasonZh: `${roleZh}“${name}”不在单位名录中：既不是单位的正式名称，也不是单位编码。请写单位的全称或编码；如是已登记单位的简称或曾用名，请为该单位登记（在“单位名录”页面点该单位的“简称/曾用名”，或在单位名录导入文件的“简称”“曾用名”列中填写）后再导入，无须登记新单位；确是另一个单位的，才请先在单位名录中登记该单位。`,
   };
 }
 
@@ -229,6 +260,11 @@ export interface DirectoryUnit {
   readonly name: string;
   /** Names before a rename (机构改革): files written before it still use them. */
   readonly formerNames?: readonly string[];
+  /**
+   * Its 简称 and undated 曾用名 as the office recorded them (newcomer57-10 S1): read as the unit exactly, on every day, like a former
+   * name but with no rename day (`otherNameOf` says which, for the import's notice).
+   */
+  readonly otherNames?: readonly { readonly name: string; readonly kind: 'SHORT_NAME' | 'EARLIER_NAME' }[];
   /** Every name with the office day it was taken (`from`), earliest first, when the directory keeps them: a rename's day. */
   readonly names?: readonly { readonly name: string; readonly from: string }[];
   /** A merged unit's names lead to its successor, which now does its work. */
@@ -267,6 +303,10 @@ export function unitLookupFrom(units: Iterable<DirectoryUnit>, on?: string, conf
   return lookup;
 }
 
+/** Every name a unit answers to besides its current one: its former names (renames), then its recorded 简称 and 曾用名. */
+const aliasesOf = (unit: DirectoryUnit): readonly string[] =>
+  unit.otherNames === undefined || unit.otherNames.length === 0 ? (unit.formerNames ?? []) : [...(unit.formerNames ?? []), ...unit.otherNames.map((other) => other.name)];
+
 /** One name of a current unit in the near-name index (`nearUnits`): the unit, and that name's forms. */
 interface NearEntry {
   readonly unit: DirectoryUnit;
@@ -282,7 +322,7 @@ interface NearEntry {
 type NearIndexes = Map<string, { near?: NearFormsIndex<NearEntry>; endings?: Map<string, DirectoryUnit[]> }>;
 const nearIndexesByDirectory = new WeakMap<object, { readonly units: readonly DirectoryUnit[]; readonly names: readonly string[]; readonly indexes: NearIndexes }>();
 /** A unit's names as the indexes read them: a directory list changed in place (a caller's own array) is indexed again. */
-const namesSeen = (unit: DirectoryUnit): string => [unit.name, ...(unit.formerNames ?? [])].join('\u0000');
+const namesSeen = (unit: DirectoryUnit): string => [unit.name, ...aliasesOf(unit)].join('\u0000');
 function nearIndexesOf(units: Iterable<DirectoryUnit>, list: readonly DirectoryUnit[]): NearIndexes {
   const found = nearIndexesByDirectory.get(units);
   if (found !== undefined && found.units.length === list.length && list.every((unit, at) => unit === found.units[at] && namesSeen(unit) === found.names[at])) return found.indexes;
@@ -310,7 +350,7 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
   const byName = new Map<string, string>();
   const byCode = new Map<string, string>();
   for (const unit of list) {
-    for (const name of [...(unit.formerNames ?? []), unit.name]) byName.set(unitNameKey(name), successorOf(unit.id));
+    for (const name of [...aliasesOf(unit), unit.name]) byName.set(unitNameKey(name), successorOf(unit.id));
     byCode.set(unit.code.normalize('NFKC').toUpperCase(), unit.id);
   }
   const lookup = (nameOrCode: string) => byName.get(unitNameKey(nameOrCode)) ?? byCode.get(nameOrCode.normalize('NFKC').trim().toUpperCase());
@@ -347,7 +387,7 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     if (!byNameWithoutPlace) {
       byNameWithoutPlace = new Map();
       for (const unit of current) {
-        for (const each of [unit.name, ...(unit.formerNames ?? [])]) {
+        for (const each of [unit.name, ...aliasesOf(unit)]) {
           for (const short of placeless(unitNameKey(each).replace(/\s+/gu, ''))) {
             let ids = byNameWithoutPlace.get(short);
             if (!ids) byNameWithoutPlace.set(short, (ids = new Set()));
@@ -522,7 +562,7 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     const unit = byId.get(unitId);
     if (!unit) return undefined;
     const merged = inner.mergedFrom ?? mergedAway(formerly.name);
-    const renamed = (unit.formerNames ?? []).some((each) => namesAs(formerly.name, each)) && !namesAs(formerly.name, unit.name);
+    const renamed = aliasesOf(unit).some((each) => namesAs(formerly.name, each)) && !namesAs(formerly.name, unit.name);
     const { readAs: _readAs, mergedFrom: _mergedFrom, ...rest } = inner;
     return {
       ...rest,
@@ -542,7 +582,7 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
   const mergedShortName = (name: string): UnitNames | undefined => {
     const merged = mergedUnits;
     if (merged.length === 0) return undefined;
-    const namesOf = (unit: DirectoryUnit) => [...(unit.formerNames ?? []), unit.name];
+    const namesOf = (unit: DirectoryUnit) => [...aliasesOf(unit), unit.name];
     const key = unitNameKey(name);
     const forms = nameForms(name);
     let found = key.length >= 3 ? merged.filter((unit) => namesOf(unit).some((each) => unitNameKey(each).endsWith(key))) : [];
@@ -565,7 +605,7 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     const place = nameWords(name);
     if (!PLACE_ALONE.test(place)) return undefined;
     const governs = (unit: DirectoryUnit) =>
-      [unit.name, ...(unit.formerNames ?? [])].some((each) => {
+      [unit.name, ...aliasesOf(unit)].some((each) => {
         const unitPlace = nameWords(each).replace(GOVERNMENT_ENDING, '');
         if (unitPlace === nameWords(each) || unitPlace.length < 2) return false;
         const [shorter, longer] = unitPlace.length <= place.length ? [unitPlace, place] : [place, unitPlace];
@@ -669,7 +709,7 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     if (ownDeadline !== null) return { ok: true, units: [{ name, unitId: main.unitId }], ownDeadline };
     const other =
       current.find(
-        (unit) => successorOf(unit.id) !== main.unitId && [unit.name, ...(unit.formerNames ?? [])].some((each) => [each, cityless(each)].some((form) => form.length >= 4 && inside.includes(form))),
+        (unit) => successorOf(unit.id) !== main.unitId && [unit.name, ...aliasesOf(unit)].some((each) => [each, cityless(each)].some((form) => form.length >= 4 && inside.includes(form))),
       ) ?? otherUnitInPieces(inside, main.unitId);
     if (!other) return null;
     const mainName = byId.get(main.unitId)?.name ?? outside;
@@ -712,7 +752,7 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     if (day.near === undefined) {
       day.near = new NearFormsIndex<NearEntry>();
       for (const unit of current) {
-        for (const named of [...(unit.formerNames ?? []), unit.name]) {
+        for (const named of [...aliasesOf(unit), unit.name]) {
           const forms = nameForms(named);
           day.near.add(forms, { unit, forms });
         }
@@ -834,7 +874,7 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     keyed = { merged: new Map(), formerly: new Map() };
     for (const unit of list) {
       if (unit.mergedIntoUnitId) {
-        for (const named of [...(unit.formerNames ?? []), unit.name]) if (!keyed.merged.has(unitNameKey(named))) keyed.merged.set(unitNameKey(named), unit);
+        for (const named of [...aliasesOf(unit), unit.name]) if (!keyed.merged.has(unitNameKey(named))) keyed.merged.set(unitNameKey(named), unit);
         continue;
       }
       for (const former of unit.formerNames ?? []) {
@@ -866,7 +906,19 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined,
     }
     return undefined;
   };
-  return Object.assign(lookup, { resolveNames, mergedAway, renamedAway, namesOneUnit });
+  let byOtherName: Map<string, { readonly unit: DirectoryUnit; readonly kind: 'SHORT_NAME' | 'EARLIER_NAME' }> | undefined;
+  const otherNameOf = (name: string): OtherNameRead | undefined => {
+    if (!byOtherName) {
+      byOtherName = new Map();
+      for (const unit of list) for (const other of unit.otherNames ?? []) byOtherName.set(unitNameKey(other.name), { unit, kind: other.kind });
+    }
+    const found = byOtherName.get(unitNameKey(name));
+    if (!found) return undefined;
+    const reads = byId.get(successorOf(found.unit.id)) ?? found.unit;
+    const unitName = nameOn(reads.names ?? [], on) ?? reads.name;
+    return { name: name.trim(), unitName, kind: found.kind, ...(reads.id === found.unit.id ? {} : { mergedName: found.unit.name }) };
+  };
+  return Object.assign(lookup, { resolveNames, mergedAway, renamedAway, namesOneUnit, otherNameOf });
 }
 
 /** What is before a unit's name without its place (`withoutItsPlace`): the name of a province, city, county or district. */
@@ -1095,10 +1147,10 @@ export function nearNameProblem(near: NearMiss, roleEn: string, roleZh: string):
     reason:
       `The ${roleEn} "${near.name}" is not in the directory. It is near ${near.unitName} (code ${near.unitCode})${beyond}: no abbreviation of it, so not read as it. ` +
       `If it means that unit, confirm it (the 导入 page: 按相近单位读取 on this row; the API: nearNames; the tools: --near) and import again; ` +
-      `if that unit was renamed so, rename it in the directory first; if it is another unit, register it first.`,
+      `if it is a short or earlier name the office uses for that unit, record it for the unit (单位名录 page, 简称/曾用名), and every file reads it so; if that unit was renamed so, rename it in the directory first; if it is another unit, register it first.`,
     reasonZh:
       `${roleZh}“${near.name}”不在单位名录中。它与已登记的“${near.unitName}”（编码 ${near.unitCode}）相近，${beyondZh}不是其简称，未按该单位读取：` +
-      `如确指该单位，请在导入页面对“${near.name}”勾选“按相近单位读取”后重新导入；如是该单位更名后的名称，请先在单位名录中为其更名；如是另一个单位，请先在单位名录中登记后再导入。`,
+      `如确指该单位，请在导入页面对“${near.name}”勾选“按相近单位读取”后重新导入；如是本办对该单位的简称或曾用名，请在“单位名录”页面为该单位登记（此后各文件均按该单位读取）；如是该单位更名后的名称，请先在单位名录中为其更名；如是另一个单位，请先在单位名录中登记后再导入。`,
     nearName: near.name,
   };
 }

@@ -1,10 +1,10 @@
 import { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
-import { UnitEvent, UnitKind } from '../domain/unit.events.js';
+import { UnitEvent, UnitKind, type UnitOtherName } from '../domain/unit.events.js';
 import { byPinyin } from '../../shared/chinese-order.js';
 import { unitNameKey } from './unit-name.js';
 import { nameForms, nearForms } from './near-unit-names.js';
 import type { UnitHandOver, UnitMerger } from '../../assignments/domain/assignment.commands.js';
-import type { ReorganisationStep } from '../domain/unit.decider.js';
+import type { OtherNameHolder, ReorganisationStep } from '../domain/unit.decider.js';
 import { say } from '../../shared/domain-error.js';
 import type { DatedFact } from '../../shared/guards.js';
 
@@ -21,6 +21,11 @@ export interface UnitView {
   readonly registeredBy: string;
   /** Names the unit had before renames (机构改革), oldest first: aliases that files may still use. */
   readonly formerNames: readonly string[];
+  /**
+   * Its 简称 and 曾用名 without a rename day, as the office recorded them (UnitOtherNamesRecorded, newcomer57-10 S1), in the order
+   * recorded: read as the unit on every day. Absent in snapshots written before they were kept, and while none.
+   */
+  readonly otherNames?: readonly UnitOtherName[];
   /** The successor it was merged into; null while it stands on its own. */
   readonly mergedIntoUnitId: string | null;
   /** The office day of that merge; null while it stands on its own. */
@@ -167,6 +172,22 @@ export class UnitsReadModel implements Projection {
         if (unit) this.put(unit.id, { ...unit, mergedOn: unitEvent.data.mergedOn });
         return;
       }
+      case 'UnitOtherNamesRecorded': {
+        const unit = this.byId.get(unitEvent.data.unitId);
+        if (!unit) return;
+        this.put(unit.id, { ...unit, otherNames: [...(unit.otherNames ?? []), ...unitEvent.data.names] });
+        for (const other of unitEvent.data.names) this.idByName.set(unitNameKey(other.name), unit.id);
+        return;
+      }
+      case 'UnitOtherNameRemoved': {
+        const unit = this.byId.get(unitEvent.data.unitId);
+        if (!unit) return;
+        const key = unitNameKey(unitEvent.data.name);
+        this.put(unit.id, { ...unit, otherNames: (unit.otherNames ?? []).filter((other) => unitNameKey(other.name) !== key) });
+        // The name is free again unless the unit still answers to it otherwise (its name, a former name).
+        if (this.idByName.get(key) === unit.id && ![unit.name, ...unit.formerNames].some((named) => unitNameKey(named) === key)) this.idByName.delete(key);
+        return;
+      }
     }
   }
 
@@ -275,10 +296,25 @@ export class UnitsReadModel implements Projection {
    * The unit holding `name` (`byName`) as a registration or a rename is refused by it: its code (`nameTakenBy`) and `nameHolder` —
    * its current name, and whether `name` is a former one (breaker48-10 M3). Nulls when no unit has or had the name.
    */
-  nameHolderOf(name: string): { readonly nameTakenBy: string | null; readonly nameHolder?: { readonly name: string; readonly former: boolean } } {
+  nameHolderOf(name: string): { readonly nameTakenBy: string | null; readonly nameHolder?: { readonly name: string; readonly former: boolean; readonly other?: UnitOtherName['kind'] } } {
     const holder = this.byName(name);
     if (!holder) return { nameTakenBy: null };
-    return { nameTakenBy: holder.code, nameHolder: { name: holder.name, former: unitNameKey(holder.name) !== unitNameKey(name) } };
+    const other = this.otherNameHolderOf(name);
+    const kind = other && (other.as === 'SHORT_NAME' || other.as === 'EARLIER_NAME') ? other.as : undefined;
+    return { nameTakenBy: holder.code, nameHolder: { name: holder.name, former: unitNameKey(holder.name) !== unitNameKey(name), ...(kind ? { other: kind } : {}) } };
+  }
+
+  /**
+   * The unit answering to `name` (compared by `unitNameKey`) and as what — its current name, a dated rename's former name, a
+   * recorded 简称 or 曾用名 (`OtherNameHolder`): what recording the name for another unit is refused by. Undefined when none does.
+   */
+  otherNameHolderOf(name: string): OtherNameHolder | undefined {
+    const unit = this.byName(name);
+    if (!unit) return undefined;
+    const key = unitNameKey(name);
+    const other = (unit.otherNames ?? []).find((each) => unitNameKey(each.name) === key);
+    const as = unitNameKey(unit.name) === key ? 'NAME' : unit.formerNames.some((each) => unitNameKey(each) === key) ? 'FORMER_NAME' : (other?.kind ?? 'FORMER_NAME');
+    return { unitId: unit.id, code: unit.code, unitName: unit.name, as };
   }
 
   /**
@@ -289,7 +325,7 @@ export class UnitsReadModel implements Projection {
   nearUnits(name: string, exceptUnitId: string): { unitId: string; code: string; name: string }[] {
     const forms = nameForms(name);
     return this.list()
-      .filter((unit) => unit.id !== exceptUnitId && [unit.name, ...unit.formerNames].some((named) => nearForms(forms, nameForms(named))))
+      .filter((unit) => unit.id !== exceptUnitId && [unit.name, ...unit.formerNames, ...(unit.otherNames ?? []).map((other) => other.name)].some((named) => nearForms(forms, nameForms(named))))
       .map((unit) => ({ unitId: unit.id, code: unit.code, name: unit.name }));
   }
 

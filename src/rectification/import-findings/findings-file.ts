@@ -8,7 +8,7 @@ import { COOPERATING_UNIT_ALIASES, DUE_DATE_ALIASES, GOAL_COLUMN_ALIASES, isName
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { deadlineCell, partDueOf, sameDueTerms, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { foldedNotices, labelZh, missingColumn, missingColumnBeside, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { collectiveNotice, lookupOn, mergedNameNotice, nearReadingNotice, renamedNameNotice, unitNameProblem, unitIdsOf, unitNamesOf, type NamingContext, type RegisteredLater, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { collectiveNotice, otherNameNotice, lookupOn, mergedNameNotice, nearReadingNotice, renamedNameNotice, unitNameProblem, unitIdsOf, unitNamesOf, type NamingContext, type RegisteredLater, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { deadlineIn, droppedColumnProblems, isDeadlineColumn, readingNotesOf, readRecords, recordsWithUnitSpacesRead, remarkNamingUnitProblem, sheetsNamedAfterUnitsProblems, tableBesideProblems, withColumnReadAs } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { isSummarySheet, sectionOfText, type Table } from '../../spreadsheet/sheet.js';
@@ -934,7 +934,7 @@ function unitsNamed(
 ): { units: readonly ResolvedUnit[]; collective: boolean; joined?: true; ownDeadline?: string; registeredLater?: readonly RegisteredLater[] } | null {
   const named = unitNamesOf(lookupUnit, name, context);
   if (named.ok) {
-    const merged = notices ? (mergedNameNotice(lookupUnit, name) ?? renamedNameNotice(lookupUnit, name) ?? nearReadingNotice(name, named)) : null;
+    const merged = notices ? (otherNameNotice(lookupUnit, name) ?? mergedNameNotice(lookupUnit, name) ?? renamedNameNotice(lookupUnit, name) ?? nearReadingNotice(name, named)) : null;
     if (merged) {
       // Told once per name: a set beside the notices, not a scan of them per row (breaker12d P3's kind).
       const told = mergedNamesTold.get(notices!) ?? new Set<string>();

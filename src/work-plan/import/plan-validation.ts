@@ -3,7 +3,7 @@ import { namesInCell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { deadlineCell, partDueOf, sameDueTerms, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { foldedNotices, sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { collectiveNotice, mergedNameNotice, nearReadingNotice, renamedNameNotice, unitNameProblem, unitNamesOf, type NamingContext, type RegisteredLater, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { collectiveNotice, otherNameNotice, mergedNameNotice, nearReadingNotice, renamedNameNotice, unitNameProblem, unitNamesOf, type NamingContext, type RegisteredLater, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { AbsentField, ExportReading, PlanDocument } from './plan-document.js';
 import { dueDateLimitOf, planLastYear, planYears } from '../domain/work-plan.decider.js';
 import { beyondOverrideReach, overrideReach } from '../../assignments/domain/assignment.decider.js';
@@ -199,7 +199,7 @@ export async function validatePlanDocument(
   const resolve = (name: string, row: number, role: string, context?: NamingContext, sheet?: string): { units: readonly ResolvedUnit[]; collective: boolean; joined?: true; removed?: true; ownDeadline?: string; registeredLater?: readonly RegisteredLater[] } | null => {
     const found = unitNamesOf(lookupUnit, name, context);
     if (found.ok) {
-      const told = mergedTold.has(name) ? null : (mergedNameNotice(lookupUnit, name) ?? renamedNameNotice(lookupUnit, name) ?? nearReadingNotice(name, found));
+      const told = mergedTold.has(name) ? null : (otherNameNotice(lookupUnit, name) ?? mergedNameNotice(lookupUnit, name) ?? renamedNameNotice(lookupUnit, name) ?? nearReadingNotice(name, found));
       if (told) {
         mergedTold.add(name);
         expansions.push({ row, ...told, ...(sheet === undefined ? {} : { sheet }) });

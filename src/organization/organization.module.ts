@@ -8,13 +8,15 @@ import { RegisterUnitHandler } from './register-unit/register-unit.handler.js';
 import { RegisterUnitResolver } from './register-unit/register-unit.resolver.js';
 import { RenameUnitHandler } from './rename-unit/rename-unit.handler.js';
 import { RenameUnitResolver } from './rename-unit/rename-unit.resolver.js';
+import { RecordUnitOtherNamesHandler, RemoveUnitOtherNameHandler } from './unit-other-names/unit-other-names.handler.js';
+import { UnitOtherNamesResolver } from './unit-other-names/unit-other-names.resolver.js';
 import { GetUnitHandler, ListUnitsHandler } from './units/units.queries.js';
 import { UnitsReadModel } from './units/units.read-model.js';
 import { UnitsResolver } from './units/units.resolver.js';
 
 @Global()
 @Module({
-  providers: [readModelProvider(UnitsReadModel), UnitsResolver, ListUnitsHandler, GetUnitHandler, RegisterUnitHandler, RegisterUnitResolver, ImportUnitsHandler, ImportUnitsResolver, RenameUnitHandler, RenameUnitResolver, CorrectUnitRegistrationHandler, CorrectUnitRegistrationResolver],
+  providers: [readModelProvider(UnitsReadModel), UnitsResolver, ListUnitsHandler, GetUnitHandler, RegisterUnitHandler, RegisterUnitResolver, ImportUnitsHandler, ImportUnitsResolver, RenameUnitHandler, RenameUnitResolver, CorrectUnitRegistrationHandler, CorrectUnitRegistrationResolver, RecordUnitOtherNamesHandler, RemoveUnitOtherNameHandler, UnitOtherNamesResolver],
   exports: [UnitsReadModel],
 })
 export class OrganizationModule {}

@@ -30,6 +30,12 @@ export class UnitType {
   @Field(() => [String], { description: 'Names before renames (机构改革), oldest first; files may still use them' })
   formerNames: readonly string[];
 
+  @Field(() => [String], { description: '简称 the office recorded for the unit (市大数据局): imports read each as the unit' })
+  shortNames: readonly string[];
+
+  @Field(() => [String], { description: '曾用名 the office recorded without a rename day (names before the unit was registered here): read as the unit on every day' })
+  earlierNames: readonly string[];
+
   @Field(() => ID, { nullable: true, description: 'The unit this one was merged into; null while it stands on its own' })
   mergedIntoUnitId: string | null;
 

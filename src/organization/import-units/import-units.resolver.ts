@@ -21,6 +21,8 @@ export class UnitsImportRowType {
   @Field(() => String) name: string;
   @Field(() => String, { nullable: true, description: 'The name it had, for a rename' }) renamedFrom: string | null;
   @Field(() => UnitImportActionEnum) action: 'REGISTERED' | 'RENAMED' | 'ALREADY_REGISTERED';
+  @Field(() => [String], { description: '简称 of the row the import records (would record, in a dry run) for the unit: those the directory does not have yet' }) shortNames: string[];
+  @Field(() => [String], { description: '曾用名 (without a rename day) of the row the import records (would record) for the unit: those the directory does not have yet' }) earlierNames: string[];
 }
 
 @ObjectType('UnitsImportResult')
@@ -56,7 +58,7 @@ export class ImportUnitsResolver {
 
   @Mutation(() => UnitsImportResultType, {
     description:
-      'Register the units of a directory file (编码, 名称, 类型, and 上级编码 or the parent by name under 上级单位 / 主管单位; a 简称 / 曾用名 column, or another naming units or days, is refused naming it, other columns are listed in notImported). All or nothing: a file with bad rows is refused (BAD_USER_INPUT, every row in extensions.problems); dryRun shows what would be written.',
+      'Register the units of a directory file (编码, 名称, 类型, and 上级编码 or the parent by name under 上级单位 / 主管单位; 简称 and 曾用名 columns — several names a cell, separated by 、，; / — are recorded as the units\' other names, rows[].shortNames / earlierNames saying which are new; a column naming a reorganisation\'s units (原单位, 撤并单位) or days is refused naming it, other columns are listed in notImported). All or nothing: a file with bad rows is refused (BAD_USER_INPUT, every row in extensions.problems); dryRun shows what would be written.',
   })
   async importUnits(
     @Args('input') input: ImportUnitsInput,
@@ -77,7 +79,13 @@ export class ImportUnitsResolver {
       ...outcome.created.map((unit) => ({ ...unit, action: 'REGISTERED' as const })),
       ...outcome.renamed.map((unit) => ({ ...unit, action: 'RENAMED' as const })),
       ...outcome.alreadyRegistered.map((unit) => ({ ...unit, action: 'ALREADY_REGISTERED' as const })),
-    ].sort((a, b) => a.row - b.row);
+    ]
+      .map((unit) => ({
+        ...unit,
+        shortNames: unit.otherNames.filter((other) => other.kind === 'SHORT_NAME').map((other) => other.name),
+        earlierNames: unit.otherNames.filter((other) => other.kind === 'EARLIER_NAME').map((other) => other.name),
+      }))
+      .sort((a, b) => a.row - b.row);
     return {
       dryRun: outcome.dryRun,
       directoryVersion: outcome.directoryVersion,

@@ -176,7 +176,21 @@ export async function importUnitsFile(
       [unitNameClaim(unit.name)],
     ),
   );
-  const batch = await runImportBatch(dependencies, { fileName, format }, [...commands, ...renames], { dryRun: options.dryRun, request: requestOf(context) });
+  // The rows' 简称 / 曾用名 the directory does not have yet (newcomer57-10 S1), after the unit's registration or rename in the same batch.
+  // Checked against the file and the directory when read (`importUnits`): a new unit's stream has no registration to check them on yet.
+  const withOtherNames = result.units.filter((unit) => unit.otherNames.length > 0);
+  const otherNames = withOtherNames.map((unit) => {
+    const command = batchCommand(
+      unit.row,
+      unitStream(unit.unitId),
+      unitDecider,
+      { type: 'RecordUnitOtherNames', actor: context.actor, today: officeDate(context.now), names: unit.otherNames, source: fileName } as const,
+      contextInBatch(context, 'RecordUnitOtherNames', `units:${context.requestDigest === undefined ? '' : `${context.requestKey}:`}${sha256}:${unit.code.toUpperCase()}:other-names`),
+      unit.otherNames.map((other) => unitNameClaim(other.name)),
+    );
+    return unit.alreadyRegistered ? command : { ...command, check: async () => null };
+  });
+  const batch = await runImportBatch(dependencies, { fileName, format }, [...commands, ...renames, ...otherNames], { dryRun: options.dryRun, request: requestOf(context) });
   // A client's request: the units whose registration is this request's, whichever of its runs
   // appended it (breaker9g P3's kind: a resend while the first ran), read back once the batch is done.
   const afterBatch =
@@ -216,9 +230,10 @@ export function describeUnitsImportZh(fileName: string, outcome: UnitsImportOutc
   const renamed = outcome.renamed.map((unit) => `${unit.code} ${unit.renamedFrom} → ${unit.name}`);
   const renames = renamed.length > 0 ? ` ${outcome.dryRun ? '将更名' : '已更名'}（自 ${outcome.renamedOn} 起）：${renamed.join('；')}。` : '';
   const notes = describeNotesZh(outcome.notes);
-  if (outcome.dryRun) return `试导入：${fileName} 将登记 ${created} 个单位，${existing} 个已在名录中。${renames}未写入任何内容。${notes}`;
-  if (created === 0 && renamed.length === 0) return `${fileName} 中的单位均已在名录中（${existing} 个），未写入任何内容。${notes}`;
-  return `已导入 ${fileName}：登记 ${created} 个单位，${existing} 个已在名录中。${renames}${notes}`;
+  const others = otherNamesZh(outcome);
+  if (outcome.dryRun) return `试导入：${fileName} 将登记 ${created} 个单位，${existing} 个已在名录中。${renames}${others}未写入任何内容。${notes}`;
+  if (created === 0 && renamed.length === 0 && others === '') return `${fileName} 中的单位均已在名录中（${existing} 个），未写入任何内容。${notes}`;
+  return `已导入 ${fileName}：登记 ${created} 个单位，${existing} 个已在名录中。${renames}${others}${notes}`;
 }
 
 export function describeUnitsImport(fileName: string, outcome: UnitsImportOutcome): string {
@@ -227,9 +242,23 @@ export function describeUnitsImport(fileName: string, outcome: UnitsImportOutcom
   const renamed = outcome.renamed.map((unit) => `${unit.code} ${unit.renamedFrom} → ${unit.name}`);
   const renames = renamed.length > 0 ? ` ${outcome.dryRun ? 'Would rename' : 'Renamed'} (as of ${outcome.renamedOn}): ${renamed.join('; ')}.` : '';
   const notes = describeNotes(outcome.notes);
+  const withOthers = [...outcome.created, ...outcome.renamed, ...outcome.alreadyRegistered].filter((unit) => unit.otherNames.length > 0);
+  const others = withOthers.length === 0 ? '' : ` ${outcome.dryRun ? 'Would record' : 'Recorded'} short or earlier names of ${withOthers.length} unit${withOthers.length === 1 ? '' : 's'}: ${withOthers.map((unit) => `${unit.code} ${unit.otherNames.map((other) => other.name).join(', ')}`).join('; ')}.`;
   if (outcome.dryRun) {
-    return `Dry run: ${fileName} would register ${created} unit${created === 1 ? '' : 's'}, ${existing} already in the directory.${renames} Nothing was written.${notes}`;
+    return `Dry run: ${fileName} would register ${created} unit${created === 1 ? '' : 's'}, ${existing} already in the directory.${renames}${others} Nothing was written.${notes}`;
   }
-  if (created === 0 && renamed.length === 0) return `Every unit of ${fileName} is already in the directory (${existing}). Nothing was written.${notes}`;
-  return `Imported ${fileName}: ${created} unit${created === 1 ? '' : 's'} registered, ${existing} already in the directory.${renames}${notes}`;
+  if (created === 0 && renamed.length === 0 && others === '') return `Every unit of ${fileName} is already in the directory (${existing}). Nothing was written.${notes}`;
+  return `Imported ${fileName}: ${created} unit${created === 1 ? '' : 's'} registered, ${existing} already in the directory.${renames}${others}${notes}`;
+}
+
+/** 「将登记简称、曾用名：SJJ 青川市政务服务和大数据管理局（简称 市大数据局）；…。」 of an outcome's new other names; '' when none. */
+function otherNamesZh(outcome: UnitsImportOutcome): string {
+  const withOthers = [...outcome.created, ...outcome.renamed, ...outcome.alreadyRegistered].filter((unit) => unit.otherNames.length > 0);
+  if (withOthers.length === 0) return '';
+  const named = withOthers.map((unit) => {
+    const [short, earlier] = [unit.otherNames.filter((other) => other.kind === 'SHORT_NAME'), unit.otherNames.filter((other) => other.kind === 'EARLIER_NAME')];
+    const parts = [...(short.length > 0 ? [`简称 ${short.map((other) => other.name).join('、')}`] : []), ...(earlier.length > 0 ? [`曾用名 ${earlier.map((other) => other.name).join('、')}`] : [])];
+    return `${unit.code} ${unit.name}（${parts.join('；')}）`;
+  });
+  return `${outcome.dryRun ? '将登记' : '已登记'}简称、曾用名：${named.join('；')}。`;
 }

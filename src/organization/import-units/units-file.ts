@@ -1,7 +1,8 @@
-import { UnitKinds, type UnitKind } from '../domain/unit.events.js';
-import { formerNameTaken } from '../domain/unit.decider.js';
+import { UnitKinds, type UnitKind, type UnitOtherName } from '../domain/unit.events.js';
+import { formerNameTaken, otherNameKindZh, otherNameTaken } from '../domain/unit.decider.js';
+import { storedUnitName } from '../units/unit-name.js';
 import { unitIdForCode } from '../units/unit-id.js';
-import { MAX_UNIT_NAME_CHARS, textOf } from '../../spreadsheet/cells.js';
+import { MAX_UNIT_NAME_CHARS, namesInCell, quotedStart, textOf } from '../../spreadsheet/cells.js';
 import { isReservedKey, unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { nameToRegister, type UnitLookup } from '../units/unit-lookup.js';
@@ -29,6 +30,10 @@ export const unitColumns = {
     required: false,
     asShown: true,
   },
+  /** The unit's 简称, several in one cell separated by 、，; / (newcomer57-10 S1): recorded for it (UnitOtherNamesRecorded). */
+  shortNames: { label: '简称 (short names)', aliases: ['简称', '单位简称', '简写', '别名', 'short name', 'short names'], required: false },
+  /** Its 曾用名 from before its registration here, without a rename day (a dated rename is 按更名导入): recorded for it, read on every day. */
+  earlierNames: { label: '曾用名 (earlier names)', aliases: ['曾用名', '曾用名称', '原名称', '更名前名称', '旧名称', 'former name', 'former names', 'earlier names'], required: false },
   /** The parent by its name, as office directories write it (breaker10b N16): in the file, or in the directory. */
   parentName: {
     label: '上级单位 (parent unit)',
@@ -37,11 +42,11 @@ export const unitColumns = {
   },
 } as const;
 
-/** Columns giving a unit's other names (简称, 曾用名, 更名前名称, 原机构名称): the directory does not take them from a file. */
+/**
+ * Columns giving other names than `unitColumns`' 简称 / 曾用名 take (原机构名称, 原单位, 旧名 …): a reorganisation's units, which the
+ * directory records by a rename or a merge, not from a file.
+ */
 const OTHER_NAMES_COLUMN = /简称|曾用名|别名|原名|旧名|简写|更名前|原机构|原单位|short\s*name|former\s*name|alias/i;
-
-/** Of those, columns of short names (简称): read in plans and 台账 by nearness, never registered. */
-const SHORT_NAMES_COLUMN = /简称|简写|short\s*name/i;
 
 /**
  * Words of a 机构改革 in a header the plan and findings imports refuse as naming units (`weighty`: 撤并单位, 并入单位, 划入单位,
@@ -62,15 +67,6 @@ function unusedColumnProblems(table: Table<string>, isUnitName: (name: string) =
   const problems: ImportProblem[] = [];
   const notImported: string[] = [];
   for (const { name, weighty, texts } of table.unusedColumns) {
-    if (SHORT_NAMES_COLUMN.test(name)) {
-      // A 简称 is no 曾用名: the clerk is told short names need no registering, the way files using them are read (newcomer55-10 M3).
-      problems.push({
-        row: null,
-        reason: `Column ${name} gives units' short names, which the units import does not record — nor need it: a plan or 台账 naming a unit by its short name (市发改委, 市卫健委) reads it as the registered unit whose name it is near, told on its row; a former name is kept by renaming the unit (rename). Remove the column and import again.`,
-        reasonZh: `“${name}”列写的是单位的简称，单位名录导入不登记简称，也无须登记：工作方案、整改台账中写简称的（如“市发改委”“市卫健委”），按名称相近读作已登记的单位，并在导入时逐一提示；单位更名后的原名称（曾用名）请通过单位更名登记。请删去该列后再导入。`,
-      });
-      continue;
-    }
     const unit = PLACE_OR_DAY_COLUMN.test(name) ? undefined : unitNameIn(texts ?? [], isUnitName);
     if (OTHER_NAMES_COLUMN.test(name) || (weighty && REFORM_WORDS.test(name)) || unit !== undefined) {
       const example = unit === undefined ? '' : `（如“${unit}”）`;
@@ -124,6 +120,11 @@ export interface ImportedUnit {
   readonly alreadyRegistered: boolean;
   /** In the directory under this code with this other name, and the import was asked to rename it. */
   readonly renamedFrom: string | null;
+  /**
+   * The row's 简称 and 曾用名 the unit does not answer to yet (newcomer57-10 S1): what the import records for it
+   * (UnitOtherNamesRecorded). Empty when the file gives none, or the directory has them all (the same file imported again).
+   */
+  readonly otherNames: readonly UnitOtherName[];
 }
 
 /**
@@ -135,6 +136,9 @@ export interface DirectoryEntry {
   readonly id: string;
   readonly code: string;
   readonly name: string;
+  /** Its former names (renames) and its recorded 简称 / 曾用名: a row's other name another unit answers to is refused. */
+  readonly formerNames?: readonly string[];
+  readonly otherNames?: readonly UnitOtherName[];
   readonly names?: readonly { readonly name: string; readonly from: string }[];
   readonly mergedIntoUnitId?: string | null;
   readonly mergedOn?: string | null;
@@ -234,6 +238,10 @@ export async function importUnits(
     const kindText = textOf(cells.kind ?? null);
     const parentCode = textOf(cells.parentCode ?? null).normalize('NFKC').trim();
     const parentName = textOf(cells.parentName ?? null);
+    const otherNames: UnitOtherName[] = [
+      ...namesInCell(cells.shortNames ?? null).map((each) => ({ name: storedUnitName(each), kind: 'SHORT_NAME' as const })),
+      ...namesInCell(cells.earlierNames ?? null).map((each) => ({ name: storedUnitName(each), kind: 'EARLIER_NAME' as const })),
+    ];
 
     if (code === '') problems.push({ row, reason: 'Missing unit code (编码).', reasonZh: '缺少单位编码。' });
     else if (!CODE.test(code) && unreadableLabel(code)) {
@@ -282,8 +290,9 @@ export async function importUnits(
             }),
       });
     }
-    return { row, code, name, kind, parentCode, parentName };
+    return { row, code, name, kind, parentCode, parentName, otherNames };
   });
+  const otherNamesOf = otherNamesInFile(rows, options.directory ?? [], problems);
 
   // Against the directory as it is, and parents.
   const inFile = new Map(rows.filter((unit) => CODE.test(unit.code)).map((unit) => [unit.code.toUpperCase(), unit]));
@@ -299,9 +308,10 @@ export async function importUnits(
   for (const each of directoryForms) registeredNear.add(each.forms, each.unit);
   const newRowsNear = new NearFormsIndex<{ row: number; name: string }>(rarity);
   const directoryByCode = new Map((options.directory ?? []).map((unit) => [unit.code.toUpperCase(), unit]));
+  const sharedWords = sharedWordsIndex(options.directory ?? []);
   // In slices (`slicer`): thousands of rows are checked without holding every other request.
   const pause = slicer();
-  for (const { row, code, name, kind, parentCode, parentName } of rows) {
+  for (const { row, code, name, kind, parentCode, parentName, otherNames } of rows) {
     await pause();
     const idOfCode = code === '' ? undefined : options.lookupUnit(code);
     const idOfName = name === '' ? undefined : options.lookupUnit(name);
@@ -340,7 +350,9 @@ export async function importUnits(
     } else if (idOfCode === undefined && idOfName !== undefined && CODE.test(code)) {
       // A renamed unit's former name: said whose, as a registration under it is (breaker48-10 M3: 「已用另一个编码登记」 named no unit).
       const holder = (options.directory ?? []).find((unit) => unit.id === idOfName && unitNameKey(unit.name) !== unitNameKey(name) && !unit.mergedIntoUnitId);
-      const former = holder ? formerNameTaken(name, holder.code, holder.name) : undefined;
+      // A recorded 简称 or 曾用名 said as such (newcomer57-10 S1: 市大数据局 registered beside the unit the office calls so).
+      const other = holder?.otherNames?.find((each) => unitNameKey(each.name) === unitNameKey(name));
+      const former = holder ? (other ? otherNameTaken(name, holder.code, holder.name, other.kind) : formerNameTaken(name, holder.code, holder.name)) : undefined;
       // Registered under its own name with another code (an office re-keying its directory after 机构改革): that code named, so the
       // row can be fixed (newcomer51-10 M3: 「已用另一个编码（不是 WSJKW）登记」 named none).
       const registered = (options.directory ?? []).find((unit) => unit.id === idOfName);
@@ -367,6 +379,12 @@ export async function importUnits(
         }
       }
       newRowsNear.add(forms, { row, name });
+      // Near by no rule, but sharing a distinctive word with a registered unit (市大数据局 beside 青川市政务服务和大数据管理局, 青川市环境保护局
+      // beside 青川市生态环境局): told in the preview, so that a 简称 or 曾用名 is not registered as a phantom unit (newcomer57-10 S1).
+      if (!problems.some((problem) => problem.row === row)) {
+        const shared = sharedWords(name);
+        if (shared) nameNotices.push({ row, ...sharedWordNotice(name, code, shared) });
+      }
     }
 
     let parentUnitId: string | null = null;
@@ -409,7 +427,7 @@ export async function importUnits(
     }
     if (kind) {
       const renamedFrom = otherName && options.rename ? (current ?? null) : null;
-      units.push({ row, unitId: unitIdForCode(code), code, name, kind, parentUnitId, alreadyRegistered: idOfCode !== undefined, renamedFrom });
+      units.push({ row, unitId: unitIdForCode(code), code, name, kind, parentUnitId, alreadyRegistered: idOfCode !== undefined, renamedFrom, otherNames: otherNamesOf(row, idOfCode, otherNames) });
     }
   }
 
@@ -545,4 +563,137 @@ function parentsFirst(units: readonly ImportedUnit[], problems: ImportProblem[])
     }
   }
   return ordered;
+}
+
+/**
+ * The 简称 / 曾用名 cells of a 单位名录 file checked across the file and the directory (newcomer57-10 S1), the problems pushed onto
+ * `problems`: a name over the length limit or unreadable; one that is another row's name or other name; one another registered
+ * unit answers to (its name, a former name, a 简称 or 曾用名), naming both units. Returns, for a row, its unit (`idOfCode`: registered
+ * under the row's code, or undefined for a new one) and the names read, the names to record: those the unit does not answer to yet.
+ */
+function otherNamesInFile(
+  rows: readonly { readonly row: number; readonly code: string; readonly name: string; readonly otherNames: readonly UnitOtherName[] }[],
+  directory: readonly DirectoryEntry[],
+  problems: ImportProblem[],
+): (row: number, idOfCode: string | undefined, otherNames: readonly UnitOtherName[]) => UnitOtherName[] {
+  const byKey = new Map<string, { readonly unit: DirectoryEntry; readonly as: UnitOtherName['kind'] | 'NAME' | 'FORMER_NAME' }>();
+  for (const unit of directory) {
+    byKey.set(unitNameKey(unit.name), { unit, as: 'NAME' });
+    for (const former of unit.formerNames ?? []) if (!byKey.has(unitNameKey(former))) byKey.set(unitNameKey(former), { unit, as: 'FORMER_NAME' });
+    for (const other of unit.otherNames ?? []) if (!byKey.has(unitNameKey(other.name))) byKey.set(unitNameKey(other.name), { unit, as: other.kind });
+  }
+  const rowOfName = new Map<string, { readonly row: number; readonly code: string; readonly name: string }>();
+  for (const each of rows) if (each.name !== '') rowOfName.set(unitNameKey(each.name), each);
+  const rowOfOther = new Map<string, { readonly row: number; readonly code: string; readonly name: string }>();
+  for (const each of rows) {
+    for (const other of each.otherNames) {
+      const key = unitNameKey(other.name);
+      const kind = otherNameKindZh(other.kind);
+      const unreadable = unreadableLabel(other.name);
+      if (other.name.length > MAX_NAME) {
+        problems.push({ row: each.row, reason: `The ${other.kind === 'SHORT_NAME' ? 'short' : 'earlier'} name "${quotedStart(other.name)}" is longer than ${MAX_NAME} characters.`, reasonZh: `${kind}“${quotedStart(other.name)}”超过 ${MAX_NAME} 个字。` });
+        continue;
+      }
+      if (unreadable) {
+        problems.push({ row: each.row, reason: `The ${other.kind === 'SHORT_NAME' ? 'short' : 'earlier'} name ${unreadable}.`, reasonZh: `${kind}${unreadableReasonZh(unreadable)}。` });
+        continue;
+      }
+      const named = rowOfName.get(key);
+      if (named && named.row !== each.row) {
+        problems.push({
+          row: each.row,
+          reason: `"${other.name}", given as a name of ${each.name} (${each.code}), is the name of ${named.code} on row ${named.row}: one name cannot mean two units.`,
+          reasonZh: `“${other.name}”写作${each.name}（编码 ${each.code}）的${kind}，但它是第 ${named.row} 行单位（编码 ${named.code}）的名称：一个名称不能指两个单位。`,
+        });
+        continue;
+      }
+      const earlier = rowOfOther.get(key);
+      if (earlier && earlier.row !== each.row) {
+        problems.push({
+          row: each.row,
+          reason: `"${other.name}" is given as a name of ${each.name} (${each.code}) and of ${earlier.name} (${earlier.code}, row ${earlier.row}): one name cannot mean two units.`,
+          reasonZh: `“${other.name}”既写作${each.name}（编码 ${each.code}）的${kind}，又写作第 ${earlier.row} 行${earlier.name}（编码 ${earlier.code}）的简称或曾用名：一个名称不能指两个单位。`,
+        });
+        continue;
+      }
+      rowOfOther.set(key, each);
+      const holder = byKey.get(key);
+      if (holder && holder.unit.code.toUpperCase() !== each.code.toUpperCase()) {
+        const as = otherNameKindZh(holder.as);
+        problems.push({
+          row: each.row,
+          reason: `"${other.name}" cannot be recorded as a name of ${each.name} (${each.code}): it is the ${holder.as === 'SHORT_NAME' ? 'short name' : holder.as === 'EARLIER_NAME' ? 'earlier name' : holder.as === 'FORMER_NAME' ? 'former name' : 'name'} of ${holder.unit.name} (${holder.unit.code}) in the directory, and files naming it are read as that unit.`,
+          reasonZh: `“${other.name}”不能登记为${each.name}（编码 ${each.code}）的${kind}：它已是单位名录中${holder.unit.name}（编码 ${holder.unit.code}）的${as}，文件中写“${other.name}”的均按该单位读取。如是误登记在该单位名下，请先在“单位名录”页面删去后再导入。`,
+        });
+      }
+    }
+  }
+  return (row, idOfCode, otherNames) => {
+    const unit = idOfCode === undefined ? undefined : directory.find((each) => each.id === idOfCode);
+    const own = new Set([...(unit ? [unit.name, ...(unit.formerNames ?? []), ...(unit.otherNames ?? []).map((other) => other.name)] : []), ...rows.filter((each) => each.row === row).map((each) => each.name)].map(unitNameKey));
+    const names: UnitOtherName[] = [];
+    for (const other of otherNames) {
+      if (own.has(unitNameKey(other.name))) continue;
+      own.add(unitNameKey(other.name));
+      names.push(other);
+    }
+    return names;
+  };
+}
+
+/** What a unit's name says besides its place and its body's kind: 大数据 of 市大数据局, 生态环境 of 青川市生态环境局. */
+function nameCore(name: string): string {
+  const text = name.normalize('NFKC').replace(/\s+/gu, '');
+  const placeEnd = text.slice(0, 6).search(/[省市州县区旗](?!场|政)/u);
+  const rest = placeEnd >= 0 ? text.slice(placeEnd + 1) : text;
+  return rest.replace(/(?:管理局|委员会|办公室|管理办公室|服务中心|中心|局|委|办|厅|院|所|站|处|室)$/u, '');
+}
+/** Two characters too common in units' names to tell one from another. */
+const COMMON_PAIRS = new Set(['管理', '服务', '委员', '员会', '办公', '公室', '人民', '政府', '发展', '工作', '事务', '监督', '中心', '建设']);
+const pairsOf = (core: string): string[] => Array.from({ length: Math.max(0, core.length - 1) }, (_, at) => core.slice(at, at + 2)).filter((pair) => /^\p{Script=Han}{2}$/u.test(pair) && !COMMON_PAIRS.has(pair));
+/** The longest run of characters `a` and `b` share. */
+function longestSharedRun(a: string, b: string): string {
+  let best = '';
+  for (let start = 0; start < a.length; start += 1) for (let end = start + best.length + 1; end <= a.length && b.includes(a.slice(start, end)); end += 1) best = a.slice(start, end);
+  return best;
+}
+
+/**
+ * For a new unit's name, the registered standing unit whose name (or a former, short or earlier name) shares a distinctive run of two
+ * or more characters with it, beyond place and kind (`nameCore`), and the run; undefined when none. A pair shared by more than two
+ * units of the directory is no sign of one unit. Indexed by character pairs once per file.
+ */
+function sharedWordsIndex(directory: readonly DirectoryEntry[]): (name: string) => { readonly unit: DirectoryEntry; readonly word: string } | undefined {
+  const byPair = new Map<string, Set<DirectoryEntry>>();
+  const cores = new Map<DirectoryEntry, string[]>();
+  for (const unit of directory) {
+    if (unit.mergedIntoUnitId) continue;
+    const unitCores = [unit.name, ...(unit.formerNames ?? []), ...(unit.otherNames ?? []).map((other) => other.name)].map(nameCore);
+    cores.set(unit, unitCores);
+    for (const pair of new Set(unitCores.flatMap(pairsOf))) {
+      let units = byPair.get(pair);
+      if (!units) byPair.set(pair, (units = new Set()));
+      units.add(unit);
+    }
+  }
+  return (name) => {
+    const core = nameCore(name);
+    for (const pair of pairsOf(core)) {
+      const units = byPair.get(pair);
+      if (!units || units.size > 2) continue;
+      const unit = [...units][0]!;
+      const word = (cores.get(unit) ?? []).map((each) => longestSharedRun(core, each)).sort((a, b) => b.length - a.length)[0] ?? pair;
+      return { unit, word };
+    }
+    return undefined;
+  };
+}
+
+/** The preview's notice of a new unit sharing a distinctive word with a registered one (`sharedWordsIndex`): is it that unit's 简称 or 曾用名? */
+function sharedWordNotice(name: string, code: string, shared: { readonly unit: DirectoryEntry; readonly word: string }): { reason: string; reasonZh: string } {
+  const { unit, word } = shared;
+  return {
+    reason: `New unit ${code} "${name}" shares "${word}" with the registered ${unit.name} (${unit.code}). If "${name}" is that unit's short or earlier name, do not register it: give it in that unit's 简称 / 曾用名 column (or record it on the 单位名录 page); if it is another unit, import as it is.`,
+    reasonZh: `新登记的“${name}”（编码 ${code}）与已登记的${unit.name}（编码 ${unit.code}）都有“${word}”：如“${name}”是该单位的简称或曾用名，请不要登记为新单位，而是在该单位的“简称”“曾用名”列中填写（或在“单位名录”页面为其登记）；确是另一个单位的，可照此导入。`,
+  };
 }

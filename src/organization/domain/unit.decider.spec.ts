@@ -2,7 +2,7 @@ import { DomainError, say, type ErrorCode } from '../../shared/domain-error.js';
 import { fold } from '../../shared/decider.js';
 import { admin, supervisor, system } from '../../shared/testing/actors.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
-import { CorrectUnitRegistration, HandOverUnitWork, MergeUnit, RegisterUnit, RenameUnit, unitDecider } from './unit.decider.js';
+import { CorrectUnitRegistration, HandOverUnitWork, MergeUnit, RecordUnitOtherNames, RegisterUnit, RemoveUnitOtherName, RenameUnit, unitDecider } from './unit.decider.js';
 import { UnitEvent, UnitRegistered, unitEventSchemas } from './unit.events.js';
 import { EventSchemaRegistry } from '../../shared/event-schemas.js';
 
@@ -486,5 +486,54 @@ describe('a hand-over without a merge is recorded in the directory (breaker8b N1
     given([registered])
       .when(handOver({ successor: { ...merged, mergedOn: '2016-07-09', carriedOnBy: 'u-4' }, nameOf }))
       .thenRefused('CONFLICT', undefined, /^承继单位青川县生态环境分局已于 2016-07-09 并入青川市生态环境局（早于 2016-07-10），不再承担新的工作；请移交给青川市生态环境委员会。$/);
+  });
+});
+
+// newcomer57-10 S1: the office's 简称 and 曾用名 from before the directory knew the unit, recorded without a day.
+describe('a unit’s short and earlier names', () => {
+  const record = (names: RecordUnitOtherNames['names'], overrides: Partial<RecordUnitOtherNames> = {}): RecordUnitOtherNames => ({
+    type: 'RecordUnitOtherNames',
+    actor: admin,
+    today: '2026-12-08',
+    names,
+    source: '单位名录-v1.xlsx',
+    ...overrides,
+  });
+  const recorded = { type: 'UnitOtherNamesRecorded' as const, data: { unitId: 'u-1', names: [{ name: '市财政局', kind: 'SHORT_NAME' as const }, { name: '青川市财政处', kind: 'EARLIER_NAME' as const }], source: '单位名录-v1.xlsx', recordedOn: '2026-12-08' } };
+
+  it('given a registered unit, when its 简称 and 曾用名 are recorded, then they are, once each', () => {
+    const names = [{ name: ' 市财政局 ', kind: 'SHORT_NAME' as const }, { name: '青川市财政处', kind: 'EARLIER_NAME' as const }, { name: '市财政局', kind: 'SHORT_NAME' as const }];
+    expect(unitDecider.decide(record(names), fold(unitDecider, [registered]))).toEqual([recorded]);
+  });
+
+  it('given them recorded, when recorded again (the same file imported again), then nothing is; nor is the unit’s own name', () => {
+    const state = fold(unitDecider, [registered, recorded]);
+    expect(unitDecider.decide(record([...recorded.data.names, { name: '青川市财政局', kind: 'EARLIER_NAME' }]), state)).toEqual([]);
+  });
+
+  it('given another unit answers to a name, when it is recorded for this one, then CONFLICT naming both units', () => {
+    const holders = new Map([['市卫计委', { unitId: 'u-2', code: 'WJW', unitName: '青川市卫生健康委员会', as: 'SHORT_NAME' as const }]]);
+    expect(() => unitDecider.decide(record([{ name: '市卫计委', kind: 'EARLIER_NAME' }], { holders }), fold(unitDecider, [registered]))).toThrow(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        messageZh: '“市卫计委”不能登记为青川市财政局（编码 CZJ）的曾用名：它已是青川市卫生健康委员会（编码 WJW）的简称，文件中写“市卫计委”的均按青川市卫生健康委员会读取。如是误登记在该单位名下，请先在该单位删去后再登记。',
+      }) as DomainError,
+    );
+  });
+
+  it('refuses a supervisor, and a unit not registered', () => {
+    expect(() => unitDecider.decide(record(recorded.data.names, { actor: supervisor }), fold(unitDecider, [registered]))).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }) as DomainError);
+    expect(() => unitDecider.decide(record(recorded.data.names), fold(unitDecider, []))).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }) as DomainError);
+  });
+
+  it('given one recorded wrongly, when removed, then it is gone; removed again, or a rename’s former name, is refused', () => {
+    const state = fold(unitDecider, [registered, recorded]);
+    const remove = (name: string): RemoveUnitOtherName => ({ type: 'RemoveUnitOtherName', actor: admin, today: '2026-12-09', name });
+    const removed = unitDecider.decide(remove('市财政局'), state);
+    expect(removed).toEqual([{ type: 'UnitOtherNameRemoved', data: { unitId: 'u-1', name: '市财政局', kind: 'SHORT_NAME', removedOn: '2026-12-09' } }]);
+    const after = fold(unitDecider, [registered, recorded, ...removed]);
+    expect(() => unitDecider.decide(remove('市财政局'), after)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', messageZh: '“市财政局”不是青川市财政局已登记的简称或曾用名（可能已被删除）。' }) as DomainError);
+    const renamed = fold(unitDecider, [registered, { type: 'UnitRenamed', data: { unitId: 'u-1', previousName: '青川市财政局', name: '青川市财政厅', reason: '机构改革', renamedOn: '2020-01-01' } }]);
+    expect(() => unitDecider.decide(remove('青川市财政局'), renamed)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }) as DomainError);
   });
 });

@@ -72,7 +72,7 @@ describe('a directory whose every row is fine', () => {
           kind: 'GENERAL_OFFICE',
           parentUnitId: null,
           alreadyRegistered: false,
-          renamedFrom: null,
+          renamedFrom: null, otherNames: [],
         },
         {
           row: 2,
@@ -82,7 +82,7 @@ describe('a directory whose every row is fine', () => {
           kind: 'OTHER',
           parentUnitId: unitIdForCode('GOV-OFFICE'),
           alreadyRegistered: false,
-          renamedFrom: null,
+          renamedFrom: null, otherNames: [],
         },
         {
           row: 4,
@@ -92,7 +92,7 @@ describe('a directory whose every row is fine', () => {
           kind: 'DEPARTMENT',
           parentUnitId: null,
           alreadyRegistered: false,
-          renamedFrom: null,
+          renamedFrom: null, otherNames: [],
         },
       ],
     });
@@ -365,20 +365,25 @@ describe('a directory as offices keep it: the parent by name, other columns (bre
     ]);
   });
 
-  it('refuses a 简称 or 曾用名 column naming it, and a column naming units or days it does not use', async () => {
-    const former = await importUnits(`编码,名称,类型,曾用名\nSJJ,青川市审计局,部门,市审计局\n`, { format: 'csv', lookupUnit: directory });
-    expect(!former.ok && former.problems.map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(/^“曾用名”列写的是单位的原名称或机构改革涉及的单位，单位名录导入不登记它：单位更名的，请在文件中写新名称并勾选“按更名导入”/)]);
-    // A 简称 is told apart from a 曾用名: short names need no registering, plans and 台账 read them by nearness (newcomer55-10 M3).
-    const short = await importUnits(`编码,名称,类型,简称\nSJJ,青川市审计局,部门,市审计局\n`, { format: 'csv', lookupUnit: directory });
-    expect(!short.ok && short.problems.map((problem) => problem.reasonZh)).toEqual([
-      '“简称”列写的是单位的简称，单位名录导入不登记简称，也无须登记：工作方案、整改台账中写简称的（如“市发改委”“市卫健委”），按名称相近读作已登记的单位，并在导入时逐一提示；单位更名后的原名称（曾用名）请通过单位更名登记。请删去该列后再导入。',
+  // newcomer57-10 S1: the office's 简称 and 曾用名 are the directory's to record, not columns to delete.
+  it('reads 简称 and 曾用名 columns as the units\' other names, several a cell, and refuses a column naming units or days it does not use', async () => {
+    const read = await importUnits(`编码,名称,类型,简称,曾用名\nSJJ,青川市审计局,部门,市审计局、审计局,青川市审计处\n`, { format: 'csv', lookupUnit: directory });
+    expect(read.ok && read.units.map((unit) => unit.otherNames)).toEqual([
+      [
+        { name: '市审计局', kind: 'SHORT_NAME' },
+        { name: '审计局', kind: 'SHORT_NAME' },
+        { name: '青川市审计处', kind: 'EARLIER_NAME' },
+      ],
     ]);
+    // One name for two rows' units: refused naming both.
+    const twice = await importUnits(`编码,名称,类型,简称\nSJJ,青川市审计局,部门,市审计局\nTJJ,青川市统计局,部门,市审计局\n`, { format: 'csv', lookupUnit: directory });
+    expect(!twice.ok && twice.problems.map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(/^“市审计局”既写作青川市统计局（编码 TJJ）的简称，又写作第 2 行青川市审计局（编码 SJJ）的简称或曾用名/)]);
     const place = await importUnits('编码,名称,类型,所属区县\nSJJ,青川市审计局,部门,东湖区\n', { format: 'csv', lookupUnit: directory });
     expect(!place.ok && place.problems.map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(/^“所属区县”列写的是单位的隶属或日期，但本导入不使用它/)]);
   });
 
   // newcomer56-10 S3: 原单位名称, 撤并单位 … were listed as not imported while 曾用名 was refused — one rule for them all, the way on named.
-  it.each([['原单位名称'], ['原单位'], ['更名前名称'], ['原机构名称'], ['整合前单位'], ['划入单位'], ['并入单位'], ['撤并单位']])(
+  it.each([['原单位名称'], ['原单位'], ['原机构名称'], ['整合前单位'], ['划入单位'], ['并入单位'], ['撤并单位']])(
     'refuses a column of former or reorganised units headed %s, naming it and the way the directory records a rename or a merge',
     async (header) => {
       const result = await importUnits(`编码,名称,类型,${header}\nSJJ,青川市审计局,部门,青川市东湖区人民政府\n`, { format: 'csv', lookupUnit: directory });

@@ -1594,6 +1594,75 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "mergedOn"
       ]
     },
+    "UnitOtherNameRemoved": {
+      "type": "object",
+      "properties": {
+        "unitId": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "kind": {
+          "type": "string",
+          "enum": [
+            "SHORT_NAME",
+            "EARLIER_NAME"
+          ]
+        },
+        "removedOn": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "unitId",
+        "name",
+        "kind",
+        "removedOn"
+      ]
+    },
+    "UnitOtherNamesRecorded": {
+      "type": "object",
+      "properties": {
+        "unitId": {
+          "type": "string"
+        },
+        "names": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "SHORT_NAME",
+                  "EARLIER_NAME"
+                ]
+              }
+            },
+            "required": [
+              "name",
+              "kind"
+            ]
+          }
+        },
+        "source": {
+          "type": "string"
+        },
+        "recordedOn": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "unitId",
+        "names",
+        "source",
+        "recordedOn"
+      ]
+    },
     "UnitRegistered": {
       "type": "object",
       "properties": {

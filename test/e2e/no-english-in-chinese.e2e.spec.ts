@@ -137,7 +137,7 @@ describe('No English inside Chinese messages', () => {
     const problems = refused.errors![0]!.extensions!.problems as { row: number; reason: string; reasonZh: string }[];
     expect(problems.map((problem) => problem.reasonZh)).toEqual([
       '无法确定方案年度：请在“年度”中填写方案年度（如 2026）。',
-      '牵头单位“市不存在局”不在单位名录中：既不是单位的正式名称，也不是单位编码。请写单位的全称或编码，或先在单位名录中登记该单位。',
+      '牵头单位“市不存在局”不在单位名录中：既不是单位的正式名称，也不是单位编码。请写单位的全称或编码；如是已登记单位的简称或曾用名，请为该单位登记（在“单位名录”页面点该单位的“简称/曾用名”，或在单位名录导入文件的“简称”“曾用名”列中填写）后再导入，无须登记新单位；确是另一个单位的，才请先在单位名录中登记该单位。',
       '完成时限无法识别：“2026年13月底前”：没有 13 月。可写作 2026-06-30、2026年6月底前、2026年第三季度、立行立改、常态化或每季度。',
     ]);
     expect(refused.errors![0]!.extensions!.messageZh).not.toContain('null');

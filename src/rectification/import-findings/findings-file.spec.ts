@@ -120,8 +120,8 @@ describe('a list with bad rows', () => {
         { row: 3, reason: 'Unknown severity "很严重": use LOW, MEDIUM or HIGH (一般, 较重 or 严重).' },
         {
           row: 3,
-          reason: 'Unknown unit "青川市公安局": not the official name or code of a unit in the directory. Write the unit\'s full name or code, or register the unit in the directory first.',
-          reasonZh: '单位“青川市公安局”不在单位名录中：既不是单位的正式名称，也不是单位编码。请写单位的全称或编码，或先在单位名录中登记该单位。',
+          reason: 'Unknown unit "青川市公安局": not the official name or code of a unit in the directory. Write the unit\'s full name or code. If it is a registered unit\'s short or earlier name (简称 / 曾用名), record it for that unit (单位名录 page, 简称/曾用名; or the units import\'s 简称 / 曾用名 columns) and import again; only if it is another unit, register it in the directory first.',
+          reasonZh: '单位“青川市公安局”不在单位名录中：既不是单位的正式名称，也不是单位编码。请写单位的全称或编码；如是已登记单位的简称或曾用名，请为该单位登记（在“单位名录”页面点该单位的“简称/曾用名”，或在单位名录导入文件的“简称”“曾用名”列中填写）后再导入，无须登记新单位；确是另一个单位的，才请先在单位名录中登记该单位。',
         },
         { row: 4, reason: 'Finding "年度报告滞后" is listed twice: already on row 3. If they are two problems, word their titles apart; if one, remove this row.' },
         { row: 4, reason: 'Missing severity (严重程度).' },

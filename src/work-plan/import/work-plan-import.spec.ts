@@ -141,10 +141,10 @@ describe('a plan with bad rows', () => {
       ok: false,
       problems: [
         { row: 2, reason: 'Missing title (事项) of item 1.' },
-        { row: 3, reason: 'Unknown lead unit "市审计局": not the official name or code of a unit in the directory. Write the unit\'s full name or code, or register the unit in the directory first.' },
+        { row: 3, reason: 'Unknown lead unit "市审计局": not the official name or code of a unit in the directory. Write the unit\'s full name or code. If it is a registered unit\'s short or earlier name (简称 / 曾用名), record it for that unit (单位名录 page, 简称/曾用名; or the units import\'s 简称 / 曾用名 columns) and import again; only if it is another unit, register it in the directory first.' },
         {
           row: 3,
-          reason: 'Unknown responsible unit "青川市公安局": not the official name or code of a unit in the directory. Write the unit\'s full name or code, or register the unit in the directory first.',
+          reason: 'Unknown responsible unit "青川市公安局": not the official name or code of a unit in the directory. Write the unit\'s full name or code. If it is a registered unit\'s short or earlier name (简称 / 曾用名), record it for that unit (单位名录 page, 简称/曾用名; or the units import\'s 简称 / 曾用名 columns) and import again; only if it is another unit, register it in the directory first.',
         },
         { row: 4, reason: 'Category 一 is titled "五公开" here but "深化五公开" on row 2.' },
         { row: 4, reason: 'Duplicate item code 1: already used on row 2.' },

@@ -252,4 +252,25 @@ describe('a unit’s page and the 单位名录', () => {
     await chooseOption(picker, page, target.name, async () => `the form shows: ${await formShows(form)}`);
     expect(await picker.innerText()).toContain(target.name);
   });
+
+  // newcomer57-10 S1: the office's 简称 and 曾用名 (no day) entered and one typed wrong taken off, on the 单位名录 page.
+  it('lets an administrator record a unit’s 简称 and 曾用名 and remove one recorded wrongly', async () => {
+    const { page } = await contexts.open();
+    await signIn(page, admin);
+    await page.goto('/units');
+    await page.locator('[data-test="other-names-FGW"]').waitFor();
+    await page.locator('[data-test="other-names-FGW"]').click();
+    const form = page.locator('[data-test="form-unit-other-names"]');
+    await form.getByLabel('简称').fill('市发改委、市发展改革委');
+    await form.getByLabel('曾用名').fill('青川市计划委员会');
+    await form.getByRole('button', { name: '登记', exact: true }).click();
+    await page.locator('[data-test="units-notice"]').waitFor();
+    await eventually(page, async () => ((await page.locator('[data-test="units"]').innerText()) ?? '').includes('简称：市发改委、市发展改革委'), 'the short names listed');
+    expect(await page.locator('[data-test="units"]').innerText()).toContain('青川市计划委员会');
+    await page.locator('[data-test="other-names-FGW"]').click();
+    await page.locator('[data-test="remove-other-name-市发展改革委"]').click();
+    await eventually(page, async () => (await page.locator('[data-test="remove-other-name-市发展改革委"]').count()) === 0, 'the short name removed');
+    const fgw = ((await app.graphql(`{ units { code shortNames earlierNames } }`)).data!.units as { code: string; shortNames: string[]; earlierNames: string[] }[]).find((unit) => unit.code === 'FGW');
+    expect(fgw).toEqual({ code: 'FGW', shortNames: ['市发改委'], earlierNames: ['青川市计划委员会'] });
+  });
 });

@@ -295,7 +295,7 @@ async function ledgerOfCopy(copy: string, settings: AppSettings): Promise<{ alte
     const ledger = new SqliteLedger(db);
     if (!ledger.chained) return { altered: null, lostInAcceptedReset: [] };
     const witness = resolve(settings.STORE_WITNESS_PATH);
-    const trusted = trustedKeysOf(settings, witness, ledger.storeId());
+    const trusted = trustedKeysOf(settings, witness, ledger);
     const seals = sealCheckOf(settings, ledger, witness, trusted.keys);
     const resetAcceptedAt = witnessOfThisStore(witness, ledger.storeId())?.resetAcceptedAt ?? null;
     const result = await verifyLedger(ledger, { trustedKeys: trusted.keys, formerKeys: trusted.formerKeys, sealKey: seals.key, resetAcceptedAt, resetAcknowledged: resetAcceptedAt !== null });

@@ -181,7 +181,7 @@ async function main(): Promise<number> {
     // The witness first: the log read after it can only be longer than what it saw.
     const settings = options.settings;
     const witness = withOtherStoreHere(withOtherCopy(withKeptCopy(witnessExpectations(options.witness, ledger.storeId()), options, ledger.storeId()), db, options, ledger.storeId()), options, ledger.storeId());
-    const trusted = trustedKeysOf(settings, options.witness, ledger.storeId());
+    const trusted = trustedKeysOf(settings, options.witness, ledger);
     const seals = sealCheckOf(settings, ledger, options.witness, trusted.keys);
     // breaker9x S3: the losses of the restore accepted at that instant, acknowledged by the office — only that restore's.
     const acknowledgement = resetAcknowledgement(options.acknowledgeReset, witness.expectations.resetAcceptedAt ?? null);

@@ -39,6 +39,7 @@ import {
   type WitnessedCheckpoint,
 } from './store-witness.js';
 import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
+import { keyAtHandStanding, unshownKeyWords, type KeyStanding } from '../ledger/domain/key-at-hand-standing.js';
 import { mergedFormerKeys, type FormerKey } from '../ledger/domain/former-keys.js';
 import { loadSigningKey, readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
 import { copiesJudging, foreignWitnessBeside, foreignWitnessRefusal, otherStoreSeenHere, otherStoreHereRefusal, otherFilesSeenAt, writtenUnderAnotherName, judgeWitnessGone, judgeEmptyAtWitnessedPlace, judgeCopyMissing, judgedOnKeptCopy, judgeNewStore, keptCopyFor, readKeyFolderWitnessesLeniently, retireCopiesCoveredByReset, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, retireLegacyCopy, type KeptWitness } from './key-folder-witness.js';
@@ -2098,7 +2099,7 @@ async function judgeFound(
 }
 
 type ToolStoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTORE_CONNECTION_STRING' | 'STORE_WITNESS_PATH' | 'LEDGER_SIGNING_KEY_FILE'> &
-  Partial<Pick<AppSettings, 'STORE_COPY_NAME'>>;
+  Partial<Pick<AppSettings, 'STORE_COPY_NAME' | 'LEDGER_TRUSTED_KEYS'>>;
 
 /**
  * A tool appends to a sealed store as the server would (breaker9b N1): with the row-seal key of the
@@ -2161,6 +2162,25 @@ function copyNotComparedNote(missing: StoreRefusedError, folder: string | null):
 }
 
 /**
+ * How the key file a tool found stands to the store it opened (`keyAtHandStanding`, newcomer57-9 S1): the office's when the
+ * witness names it, LEDGER_TRUSTED_KEYS lists it, a witness copy beside it saw this store, it signed one of the store's
+ * checkpoints or its seal holds on one of its rows; else another key (the witness names another) or one nothing relates
+ * to this store (another install's own key).
+ */
+function toolKeyStanding(store: SqliteEventStore, settings: ToolStoreSettings, witnessed: StoreWitness | null, key: KeyObject): KeyStanding {
+  const ledger = store.ledger();
+  const storeId = ledger.storeId();
+  const { kept } = storeId === null ? { kept: [] } : readKeyFolderWitnessesLeniently(keyFolderWitnessFolder(settings));
+  return keyAtHandStanding(keyFingerprint(publicKeyText(key)), {
+    witnessKey: witnessed && (storeId === null || witnessed.storeId === storeId) ? (witnessed.signingKey ?? null) : null,
+    trustedKeys: settings.LEDGER_TRUSTED_KEYS ?? [],
+    keptCopyKeys: kept.flatMap(({ witness }) => (witness.storeId === storeId && witness.signature && witness.signingKey ? [witness.signingKey] : [])),
+    checkpointSigners: () => ledger.checkpointSigners(),
+    sealsSomeRow: () => ledger.sealedBy(rowSealKeyOf(key)),
+  });
+}
+
+/**
  * A tool that only reads (ledger:export) checks each row's seal as the server's reads do (breaker9q
  * P3: a row edited with its leaf and chain hashes computed again passes the chain, not its seal),
  * when the store is sealed and the office's key is at hand — the key file, unless the witness names
@@ -2181,9 +2201,18 @@ function checkSealsOfToolReads(store: SqliteEventStore, settings: ToolStoreSetti
   const path = signingKeyPath(settings);
   const key = existsSync(path) ? readSigningKey(path) : null;
   const fingerprint = key ? keyFingerprint(publicKeyText(key)) : null;
-  if (key && (!witnessed?.signingKey || witnessed.signingKey === fingerprint)) {
+  // newcomer57-9 S1: a key file nothing relates to this store (another install's own key) checks no seal: every row read as forged.
+  const standing = key ? toolKeyStanding(store, settings, witnessed, key) : null;
+  if (key && standing?.shown) {
     store.sealRows(rowSealKeyOf(key), false);
     return null;
+  }
+  const unshown = standing?.by === 'unshown' ? unshownKeyWords(path, fingerprint!) : null;
+  if (unshown) {
+    return say(
+      `Row seals not checked: the office's signing key is not at ${path}. ${unshown.en} Every row was checked against the ledger's hash chain, but nothing confirms that every row was written by Rectify (a row edited with its hashes computed again passes the chain, not its seal). Run the tool where the server's key is, or set LEDGER_SIGNING_KEY_FILE to it; npm run ledger:verify there checks every seal.`,
+      `未校验记录封印：${path} 中没有本单位的签名密钥。${unshown.zh}每条记录都已按台账哈希链核对，但无法确认每条记录均由 Rectify 写入（改动记录后重算哈希可通过哈希链核对，却通不过封印）。请在存放服务密钥的机器上运行本工具，或将 LEDGER_SIGNING_KEY_FILE 设为该密钥；在那里运行 npm run ledger:verify 可校验全部封印。`,
+    );
   }
   const holds = fingerprint ? say(` (it holds key ${fingerprint}, not key ${witnessed!.signingKey!} the store witness names)`, `（其中是密钥 ${fingerprint}，不是事件库见证文件所记的密钥 ${witnessed!.signingKey!}）`) : say(' (there is no such file)', '（该文件不存在）');
   return say(

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventRow } from '../event-store/sqlite-event-store.js';
-import type { CheckpointHead, SignedCheckpoint } from './domain/checkpoint.js';
-import { GENESIS_CHAIN_HASH, eventLeafHash, chainHash, hashEvent, rowSeal, type HashedEventContent } from './domain/event-chain.js';
+import { checkpointSignatureHolds, keyFingerprint, type CheckpointHead, type SignedCheckpoint } from './domain/checkpoint.js';
+import { GENESIS_CHAIN_HASH, eventLeafHash, chainHash, hashEvent, rowSeal, sealHolds, type HashedEventContent } from './domain/event-chain.js';
 import type { HeadSeen, LedgerEntry, LedgerExpectations } from './domain/ledger-verification.js';
 import { say } from '../shared/domain-error.js';
 import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
@@ -449,6 +449,25 @@ export class SqliteLedger implements LedgerBackend {
       if (error instanceof RangeError) return null;
       throw error;
     }
+  }
+
+  /**
+   * Whether the row seal of `sealKey` (`rowSeal`, a key's row-seal key) holds on at least one row: only a holder of that
+   * key can make one hold, so a key that seals some row of a store is that store's (newcomer57-9 S1). Stops at the first
+   * row it holds on; reads every sealed row when it holds on none (one HMAC each). False for a file without seals.
+   */
+  sealedBy(sealKey: Buffer): boolean {
+    if (!hasColumn(this.db, 'row_seal')) return false;
+    const rows = this.db.prepare<[], { leaf_hash: Buffer | null; chain_hash: Buffer | null; row_seal: Buffer | null }>(
+      'SELECT leaf_hash, chain_hash, row_seal FROM events WHERE row_seal IS NOT NULL ORDER BY position',
+    );
+    for (const row of rows.iterate()) if (row.leaf_hash && row.chain_hash && sealHolds(sealKey, row.leaf_hash, row.chain_hash, row.row_seal)) return true;
+    return false;
+  }
+
+  /** The fingerprints of the keys whose signatures hold on the file's checkpoints (`checkpointSignatureHolds`), each once. */
+  checkpointSigners(): string[] {
+    return [...new Set(this.checkpoints().filter((checkpoint) => checkpointSignatureHolds(checkpoint)).map((checkpoint) => keyFingerprint(checkpoint.publicKey)))];
   }
 
   checkpoints(): StoredCheckpoint[] {

@@ -123,7 +123,11 @@ describe('A -wal set aside whose copy could not be made, at the next start (brea
     const path = join(folder, 'rectify.db');
     const oldWal = `${path}.rescued-2026-12-06T18-00-00-000Z.db-old-wal`;
     writeFileSync(oldWal, 'frames');
-    expect(loneOldWalNote(path)!.zh).toContain(`事件库旁有 ${oldWal}：这是某台服务在事件库文件被替换时移开的预写日志，当时未能生成它所持内容的副本`);
+    expect(loneOldWalNote(path)!.zh).toContain(`事件库旁有 ${oldWal}：这是某台服务在事件库文件被替换时移开的预写日志`);
+    // newcomer57-9 M3: the copy missing may be the one put in place as the store — never told only as "could not be made".
+    expect(loneOldWalNote(path)!.zh).toContain('不在其旁：要么已按生成它的那条拒绝说明放到事件库位置、成为现在的事件库，要么当时未能生成');
+    expect(loneOldWalNote(path)!.en).not.toMatch(/whose copy of what it held could not be made/);
+    expect(loneOldWalNote(path)!.zh).toContain('即可移除');
     expect(loneOldWalNote(path)!.zh).toContain('切勿删除');
     writeFileSync(oldWal.slice(0, -'-old-wal'.length), 'copy');
     expect(loneOldWalNote(path)).toBeNull();

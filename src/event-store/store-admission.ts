@@ -1164,8 +1164,10 @@ function storeHeadOf(path: string): number | null {
 
 /**
  * breaker49-9 S6: the -wal a server moved aside when the store file was replaced under it (`<path>.rescued-<instant>.db-old-wal`)
- * lying beside the store without the copy it was named for — the copy could not be made (a full disk) — is said in the
- * refusal, never passed over: it holds what that server committed since its last checkpoint. Null when there is none.
+ * lying beside the store without the copy it was named for — the copy put in place as the store (as advised), or one that
+ * could not be made (a full disk): newcomer57-9 M3, it said "could not be made" of a copy that was the live store — is said
+ * in the refusal, never passed over: it holds what that server committed since its last checkpoint; with when it may go.
+ * Null when there is none.
  */
 export function loneOldWalNote(path: string): Bilingual | null {
   const prefix = `${basename(path)}.rescued-`;
@@ -1179,9 +1181,11 @@ export function loneOldWalNote(path: string): Bilingual | null {
   }
   if (lone.length === 0) return null;
   const list = lone.join(', ');
+  // newcomer57-9 M3: a copy missing beside its -old-wal was most often made and renamed into place as advised — never told as "could not be made".
+  const copies = lone.map((wal) => basename(wal.slice(0, -'-old-wal'.length))).join(', ');
   return say(
-    ` Beside the store lies ${list}: the write-ahead log a server moved aside when the store file was replaced under it, whose copy of what it held could not be made. It holds what that server committed since its last checkpoint: keep it (do not delete it) with the backups until the store is known whole.`,
-    `事件库旁有 ${list}：这是某台服务在事件库文件被替换时移开的预写日志，当时未能生成它所持内容的副本。其中有那台服务自上次检查点以来提交的内容：在确认事件库完整之前，请把它与备份一同保留，切勿删除。`,
+    ` Beside the store lies ${list}: the write-ahead log a server moved aside when the store file was replaced under it. The copy of what that server held, made at the same time (${copies}), is not beside it: either it was put in place as the store, as the refusal that made it advised, or it could not be made (a full disk). The -old-wal holds what that server committed since its last checkpoint: keep it with the backups (do not delete it) until the store is known whole — npm run ledger:verify says it is intact and it holds every event that server acknowledged (the copy's events, as the message that made it said: "events 1–N of N"). After that, and the next npm run store:backup, it may be removed.`,
+    `事件库旁有 ${list}：这是某台服务在事件库文件被替换时移开的预写日志。那台服务同时生成的所持内容副本（${copies}）不在其旁：要么已按生成它的那条拒绝说明放到事件库位置、成为现在的事件库，要么当时未能生成（磁盘已满）。该 -old-wal 中有那台服务自上次检查点以来提交的内容：在确认事件库完整之前——台账校验（npm run ledger:verify）显示完好，且事件库含有那台服务确认过的全部事件（即生成副本时所说的“事件 1–N，共 N 条”）——请把它与备份一同保留，切勿删除；确认之后并完成下一次 npm run store:backup，即可移除。`,
   );
 }
 

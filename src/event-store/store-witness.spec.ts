@@ -112,6 +112,18 @@ describe('Judging the store found at start against the witness', () => {
     expect(refusal.message).not.toContain('go on with this store');
   });
 
+  // newcomer57-9 M4: the old place started after a move was only told to restore a backup there (a second live copy).
+  it('says, for STORE_MISSING, that the store may have been moved and not to restore here, before the restore advice', () => {
+    const refusal = judgeStore(witness, found({ existed: false }))!;
+    const moved = refusal.messageZh.indexOf('若该事件库已迁移到别的文件夹或机器');
+    const restore = refusal.messageZh.indexOf('若数据确已丢失');
+    expect({ moved: moved > 0, before: moved < restore }).toEqual({ moved: true, before: true });
+    expect(refusal.messageZh).toContain('请勿在此恢复备份');
+    expect(refusal.messageZh).toContain('Moving to a new machine or folder');
+    expect(refusal.message).toContain('do not restore a backup here');
+    expect(judgeStore(witness, found({ head: 900n }))!.messageZh).not.toContain('若该事件库已迁移');
+  });
+
   // newcomer45-9 M5: with the setting left set (and used), the refusal told the operator to set it, then to remove it.
   it.each([
     ['STORE_MISSING', { existed: false }],

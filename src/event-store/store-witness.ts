@@ -526,6 +526,16 @@ export const RESTORE = say(
   '若数据确已丢失，请先停止并从备份恢复事件库：把备份中的 rectify.db 放回原处（store:backup 的备份没有 -wal 文件；整个数据文件夹的副本则连同其 -wal 文件（如有）一起放回），数据文件夹中原有的见证文件保持不动——切勿用备份中的见证文件覆盖它：备份中的较旧，而原有的见证文件是服务停止前最后一秒内已确认写入的唯一记录。备份缺少其中的记录时，启动会再次被拒绝并指出缺少的位置，直到明确接受这一损失。',
 );
 
+/**
+ * newcomer57-9 M4: what a refusal of a missing store says before any restore advice: the store may have been moved to another
+ * folder or machine (README, Operations, "Moving to a new machine or folder": its step 1 renames the old data folder), and a
+ * backup restored at the old place would then be a second live copy the new place never hears of.
+ */
+export const MOVED = say(
+  'If this store was moved to another folder or machine (README, "Moving, upgrading, rolling back", "Moving to a new machine or folder"; its step 1 renames the old data folder), this is the old place: do not restore a backup here and do not accept a reset — that makes a second live copy the new place never hears of. Stop this server, disable its service unit or script, and use the server at the new place.',
+  '若该事件库已迁移到别的文件夹或机器（见 README「Moving, upgrading, rolling back」中的「Moving to a new machine or folder」，其第 1 步会把旧的数据文件夹改名），这里就是旧位置：请勿在此恢复备份，也不要接受重置——那会产生第二个正在使用的副本，新位置对其一无所知。请停止本服务，停用其服务单元或脚本，改用新位置上的服务。',
+);
+
 /** The way on with the store as it is, for a store that holds records (`resetOffers`). */
 const GO_ON = resetOffers.goOn;
 const startEmpty = resetOffers.startEmpty;
@@ -566,7 +576,9 @@ export function judgeStore(witness: StoreWitness | null, observed: ObservedStore
   const refuse = (reason: StoreRefusalReason, en: string, zh: string, offer: Bilingual = GO_ON) =>
     new StoreRefusedError(reason, say(`${en} ${RESTORE.en} ${offer.en}`, `${zh}${RESTORE.zh}${offer.zh}`), undefined, [offer]);
   if (!observed.existed) {
-    return refuse('STORE_MISSING', `The event store at ${at} is missing; this server last saw ${seen} there.`, `位于 ${at} 的事件库不存在；本服务上次看到的是${seenZh}。`, startEmpty(true, witness.head));
+    // newcomer57-9 M4: the old place started after a move (its data folder renamed, as the README's move says) was only
+    // told to restore a backup there — the one thing that makes a second live copy. The move is said first.
+    return refuse('STORE_MISSING', `The event store at ${at} is missing; this server last saw ${seen} there. ${MOVED.en}`, `位于 ${at} 的事件库不存在；本服务上次看到的是${seenZh}。${MOVED.zh}`, startEmpty(true, witness.head));
   }
   if (observed.head === null && witness.head !== null) {
     return refuse('STORE_EMPTY', `The event store at ${at} is empty; this server last saw ${seen} there.`, `位于 ${at} 的事件库是空的；本服务上次看到的是${seenZh}。`, startEmpty(false, witness.head));

@@ -69,6 +69,25 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     expect(await received()).toBe(officeDay(0));
   });
 
+  it('while the server cannot be reached, 登记问题 says so — never 「尚未登记评估报告」 — and 重试 opens the form once it answers (newcomer57-9 M1)', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto('/findings');
+    await page.locator('[data-test="findings"]').waitFor();
+    // The power cut: every request to the server fails, as a stopped server's do.
+    await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+    await page.getByRole('button', { name: '登记问题' }).click();
+    const failure = page.locator('[data-test="choices-not-loaded"]');
+    await failure.waitFor();
+    expect(await failure.innerText()).toContain('无法连接服务器，未能读取评估报告');
+    expect(await failure.innerText()).toContain('并不表示没有');
+    expect(await page.locator('[data-test="no-evaluation"]').count()).toBe(0);
+    expect(await page.locator('[data-test="form-record-finding"]').count()).toBe(0);
+    await page.unroute('**/graphql');
+    await failure.getByRole('button', { name: '重试' }).click();
+    await page.locator('[data-test="form-record-finding"]').waitFor();
+    expect(await page.locator('[data-test="choices-not-loaded"]').count()).toBe(0);
+  });
+
   it('registers the evaluation, then records a finding of it given to its lead unit, and opens the finding', async () => {
     const { page } = await contexts.open({ token: SUPERVISOR });
     await page.goto('/findings');

@@ -93,7 +93,7 @@ describe("A copy checked from a Rectify folder holding another key (newcomer57-9
     const forged = join(mkdtempSync(join(tmpdir(), 'rectify-forged-')), 'copy.db');
     copyFileSync(office.copy, forged);
     const position = forgeNewestRow(forged);
-    for (const env of [{}, { LEDGER_TRUSTED_KEYS: office.fingerprint }]) {
+    for (const env of [{}, { LEDGER_TRUSTED_KEYS: office.fingerprint }] as Record<string, string>[]) {
       const verified = await verifyIn(folder, forged, env);
       expect({ code: verified.code }).toEqual({ code: 1 });
       expect(verified.stdout).toContain(`台账不符（NOT_SEALED）：第 ${position} 条事件，位置 ${position}`);

@@ -1,5 +1,5 @@
 import { ref } from 'vue';
-import { gql } from './api';
+import { ApiError, gql } from './api';
 
 export interface UnitSummary {
   id: string;
@@ -15,16 +15,36 @@ export interface UnitSummary {
 
 /** The units directory, loaded once per tab (names for ids in timelines, choices in forms). */
 export const units = ref<UnitSummary[]>([]);
+/**
+ * Why the directory could not be read (`choicesNotLoaded`), null once it was: a form whose unit choices come from it says
+ * so instead of offering an empty list (newcomer57-9 M1: a failed read was shown as "nothing to choose").
+ */
+export const unitsFailure = ref<string | null>(null);
 let loading: Promise<UnitSummary[]> | null = null;
 
 export function loadUnits(): Promise<UnitSummary[]> {
   loading ??= gql<{ units: UnitSummary[] }>(`{ units { id code name mergedIntoUnitId mergedOn registeredOn } }`)
-    .then(({ units: list }) => (units.value = list))
+    .then(({ units: list }) => {
+      unitsFailure.value = null;
+      return (units.value = list);
+    })
     .catch((error) => {
       loading = null;
+      unitsFailure.value = choicesNotLoaded('单位名录', error);
       throw error;
     });
   return loading;
+}
+
+/**
+ * newcomer57-9 M1: what a form says when the list its choices come from could not be read — never that there is nothing to
+ * choose (「尚未登记评估报告」 while the server was down led a supervisor to register the evaluation a second time). `what`:
+ * the list, e.g. 评估报告; the server's refusal in its words, else that the server cannot be reached.
+ */
+export function choicesNotLoaded(what: string, error: unknown): string {
+  return error instanceof ApiError
+    ? `未能读取${what}：${error.messageZh}`
+    : `无法连接服务器，未能读取${what}：这里的可选项暂时无法显示（并不表示没有）。请检查网络，待连接恢复后点“重试”。`;
 }
 
 /** The units by id, built once per directory read: a name looked up per row of a page, not by a scan of 20 000 units each (newcomer55-10 S1). */

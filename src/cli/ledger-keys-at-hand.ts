@@ -69,6 +69,7 @@ function keyAtHand(settings: AppSettings, ledger: SqliteLedger, witnessPath: str
     keptCopyKeys: kept.flatMap(({ witness }) => (witness.storeId === storeId && witness.signature && witness.signingKey ? [witness.signingKey] : [])),
     checkpointSigners: () => ledger.checkpointSigners(),
     sealsSomeRow: () => ledger.sealedBy(rowSealKeyOf(key)),
+    noRowSealed: !ledger.sealed,
   });
   return { path, key, fingerprint, standing };
 }

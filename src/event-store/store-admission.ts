@@ -2181,6 +2181,7 @@ function toolKeyStanding(store: SqliteEventStore, settings: ToolStoreSettings, w
     keptCopyKeys: kept.flatMap(({ witness }) => (witness.storeId === storeId && witness.signature && witness.signingKey ? [witness.signingKey] : [])),
     checkpointSigners: () => ledger.checkpointSigners(),
     sealsSomeRow: () => ledger.sealedBy(rowSealKeyOf(key)),
+    noRowSealed: !store.hasSealedRows(),
   });
 }
 

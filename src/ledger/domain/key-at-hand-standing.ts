@@ -20,24 +20,32 @@ export interface KeyEvidence {
   readonly checkpointSigners: () => readonly string[];
   /** Whether the key's row seal holds on at least one row of the store. Called only when needed (reads the rows). */
   readonly sealsSomeRow: () => boolean;
+  /**
+   * Whether no row of the store carries a seal (a store of a version from before rows were sealed: every store this version
+   * serves is sealed at its first start). Its rows tie it to no key, so the key at hand is taken as before — the office's
+   * unless the witness names another — and checkpoints signed by other keys are named as such (a log re-signed by a forger).
+   */
+  readonly noRowSealed: boolean;
 }
 
 /**
  * How the key at hand stands to the store: `shown` with what shows it (the witness names it, LEDGER_TRUSTED_KEYS lists it,
  * a witness copy beside it saw this store, it signed one of the store's checkpoints, or its seal holds on one of its rows —
- * none of which anyone without the key can make), else `another` (the witness names another key) or `unshown` (nothing
+ * none of which anyone without the key can make; or the store carries no row seal at all, an older version's, as before), else `another` (the witness names another key) or `unshown` (nothing
  * relates it to this store: another install's key). Only a shown key checks row seals and stands for the office's key
  * among the checkpoint signers; the others are named in the note and used for nothing.
  * @param fingerprint the key file's fingerprint (16 hex digits).
  */
 export type KeyStanding =
-  | { readonly shown: true; readonly by: 'witness' | 'trusted' | 'kept-copy' | 'checkpoint' | 'row-seal' }
+  | { readonly shown: true; readonly by: 'witness' | 'trusted' | 'kept-copy' | 'checkpoint' | 'row-seal' | 'unsealed-store' }
   | { readonly shown: false; readonly by: 'another' | 'unshown' };
 
 export function keyAtHandStanding(fingerprint: string, evidence: KeyEvidence): KeyStanding {
   if (evidence.trustedKeys.includes(fingerprint)) return { shown: true, by: 'trusted' };
   if (evidence.witnessKey !== null) return evidence.witnessKey === fingerprint ? { shown: true, by: 'witness' } : { shown: false, by: 'another' };
   if (evidence.keptCopyKeys.includes(fingerprint)) return { shown: true, by: 'kept-copy' };
+  // A store with no row seal (an older version's): no row to accuse, nothing ties it to another key — taken as before.
+  if (evidence.noRowSealed) return { shown: true, by: 'unsealed-store' };
   if (evidence.checkpointSigners().includes(fingerprint)) return { shown: true, by: 'checkpoint' };
   if (evidence.sealsSomeRow()) return { shown: true, by: 'row-seal' };
   return { shown: false, by: 'unshown' };

@@ -34,17 +34,19 @@ export class ImportWorkPlanHandler implements ICommandHandler<ImportWorkPlanComm
     private readonly slices: ImportSlices,
   ) {}
 
-  /** The plans imported so far, with the titles of the items they hold now (withdrawn ones left out). */
+  /** The plans imported so far, with the titles of the items they hold now and, apart, of those withdrawn (breaker57-10 S2). */
   private knownPlans(): KnownPlan[] {
-    return this.ledger.listPlans().map((plan) => ({
-      title: plan.title,
-      year: plan.year,
-      ...(plan.lastYear === undefined ? {} : { lastYear: plan.lastYear }),
-      itemTitles: plan.categories.flatMap((category) => category.itemIds.flatMap((itemId) => {
-        const item = this.ledger.item(itemId);
-        return item && item.status !== 'WITHDRAWN' ? [item.title] : [];
-      })),
-    }));
+    return this.ledger.listPlans().map((plan) => {
+      const items = plan.categories.flatMap((category) => category.itemIds.flatMap((itemId) => this.ledger.item(itemId) ?? []));
+      const withdrawn = items.filter((item) => item.status === 'WITHDRAWN').map((item) => item.title);
+      return {
+        title: plan.title,
+        year: plan.year,
+        ...(plan.lastYear === undefined ? {} : { lastYear: plan.lastYear }),
+        itemTitles: items.filter((item) => item.status !== 'WITHDRAWN').map((item) => item.title),
+        ...(withdrawn.length > 0 ? { withdrawnItemTitles: withdrawn } : {}),
+      };
+    });
   }
 
   /**

@@ -1050,6 +1050,37 @@ describe('a new plan of the same year whose items read like another plan\'s', ()
   });
 });
 
+// breaker57-10 S2: once a version withdrew one of a plan's items, the plan's original file under another title counted that item as
+// "not shared", dropped under the all-items rule, and became a second plan duplicating the other items (notice only).
+describe('a plan\'s earlier file, under another title, after an item was withdrawn from the plan', () => {
+  const planA = '青川市2026年政务公开工作要点\n类别,编号,事项,牵头单位,完成时限\n决策公开,1,推进重大行政决策事项目录公开,FGW,2026-06-30\n决策公开,2,"加强政策解读，提升解读质量",FGW,2026-09-30\n执行公开,3,公开重点项目进展,CZJ,2026-12-31\n';
+  const standing = ['推进重大行政决策事项目录公开', '加强政策解读，提升解读质量'];
+
+  it('given item 3 withdrawn, when the original file is imported under another title, then it is refused as an earlier version of that plan (CONFLICT, repeatedPlan), dry run or not', async () => {
+    const dependencies = await storeWithUnits();
+    const known = [{ title: '青川市2026年政务公开工作要点', year: 2026, itemTitles: standing, withdrawnItemTitles: ['公开重点项目进展'] }];
+    for (const dryRun of [true, false]) {
+      const refused = importWorkPlanFile(dependencies, { name: 'a.csv', content: Buffer.from(planA) }, { title: '青川市2026年政务公开任务清单', dryRun }, contextOf(`s2-${dryRun}`), known);
+      await expect(refused).rejects.toMatchObject({ code: 'CONFLICT', details: { field: 'title', repeatedPlan: '青川市2026年政务公开工作要点' } });
+      await expect(refused).rejects.toMatchObject({ messageZh: expect.stringContaining('其中 1 项此后已被该方案撤销：本文件是该方案此前的版本。') });
+    }
+    expect((await dependencies.store.readAll()).filter((stored) => stored.type === 'WorkPlanImported')).toEqual([]);
+    dependencies.store.close();
+  });
+
+  it('given the plan read from the log (the command line), when a version withdrew an item, then the item is known as the plan\'s, withdrawn', async () => {
+    const dependencies = await storeWithUnits();
+    const a = await importWorkPlanFile(dependencies, { name: 'a.csv', content: Buffer.from(planA) }, {}, contextOf('s2-a'));
+    const v2 = planA.split('\n').slice(0, 4).join('\n') + '\n';
+    await importWorkPlanFile(dependencies, { name: 'a2.csv', content: Buffer.from(v2) }, { revise: true, withdrawMissing: true }, contextOf('s2-v2'));
+    const known = knownPlansOf((await dependencies.store.readAll()).map((stored) => dependencies.schemas.upcast(stored)));
+    expect(known).toEqual([expect.objectContaining({ title: a.title, itemTitles: standing, withdrawnItemTitles: ['公开重点项目进展'] })]);
+    const refused = importWorkPlanFile(dependencies, { name: 'a.csv', content: Buffer.from(planA) }, { title: '青川市2026年政务公开任务清单' }, contextOf('s2-again'), known);
+    await expect(refused).rejects.toMatchObject({ code: 'CONFLICT', details: { repeatedPlan: a.title } });
+    dependencies.store.close();
+  });
+});
+
 // issue 10 P6: a revised file titled as the plan with a suffix was taken for a new plan; its items due before "its" approval
 // (today) were refused, and the advice to give the approval day made a second plan duplicating every item.
 describe('a revised file titled as the plan with a suffix (issue 10 P6)', () => {
@@ -1395,7 +1426,7 @@ describe('the plans the command line knows (knownPlansOf, breaker10t P12)', () =
     const imported = outline('WorkPlanImported', ['完善重大行政决策程序', '推行合法性审查全覆盖', '加强规范性文件备案审查']);
     const amended = { type: 'WorkPlanItemAmended', data: { itemId: 'item-2', categoryCode: '一', title: '推行合法性审查全面覆盖', description: '', measures: '', reason: '修订', amendedOn: '2026-05-01' } };
     const withdrawn = { type: 'WorkPlanItemWithdrawn', data: { itemId: 'item-3', reason: '并入第1项', withdrawnOn: '2026-05-02' } };
-    expect(knownPlansOf([imported, amended, withdrawn])).toEqual([{ title: '青川市2026年法治政府建设任务分工方案', year: 2026, itemTitles: ['完善重大行政决策程序', '推行合法性审查全面覆盖'] }]);
+    expect(knownPlansOf([imported, amended, withdrawn])).toEqual([{ title: '青川市2026年法治政府建设任务分工方案', year: 2026, itemTitles: ['完善重大行政决策程序', '推行合法性审查全面覆盖'], withdrawnItemTitles: ['加强规范性文件备案审查'] }]);
     const reinstated = { type: 'WorkPlanItemReinstated', data: { itemId: 'item-3', reason: '恢复', reinstatedOn: '2026-06-01' } };
     expect(knownPlansOf([imported, amended, withdrawn, reinstated])[0]!.itemTitles).toEqual(['完善重大行政决策程序', '推行合法性审查全面覆盖', '加强规范性文件备案审查']);
   });

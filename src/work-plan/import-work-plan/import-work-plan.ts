@@ -1580,6 +1580,12 @@ export interface KnownPlan {
   readonly lastYear?: number;
   /** The titles of its items in the plan now (withdrawn ones left out); absent when not known. */
   readonly itemTitles?: readonly string[];
+  /**
+   * The titles of its items a version or a plan change withdrew (WorkPlanItemWithdrawn, not back in): an earlier version's file
+   * still lists them, so they count as the plan's items when a file under another title is judged a repeat of it (breaker57-10 S2:
+   * the plan's original file became a second plan once one item was withdrawn). Absent when none or not known.
+   */
+  readonly withdrawnItemTitles?: readonly string[];
 }
 
 /**
@@ -1601,7 +1607,9 @@ export function knownPlansOf(events: readonly { readonly type: string; readonly 
       const lastYear = before?.lastYear ?? outline.lastYear;
       const items = outline.categories.flatMap((category) => category.items);
       for (const item of items) titles.set(item.itemId, item.title);
-      plans.set(outline.planId, { title: before?.title ?? outline.title, year: before?.year ?? outline.year, ...(lastYear === undefined ? {} : { lastYear }), itemIds: items.map((item) => item.itemId) });
+      // A version's outline leaves out the items it withdrew: they stay the plan's (withdrawn), as the server's outline keeps them.
+      const itemIds = [...new Set([...items.map((item) => item.itemId), ...(before?.itemIds ?? [])])];
+      plans.set(outline.planId, { title: before?.title ?? outline.title, year: before?.year ?? outline.year, ...(lastYear === undefined ? {} : { lastYear }), itemIds });
     } else if (type === 'WorkPlanItemAmended') {
       const { itemId, title } = data as { itemId: string; title: string };
       titles.set(itemId, title);
@@ -1611,33 +1619,45 @@ export function knownPlansOf(events: readonly { readonly type: string; readonly 
       withdrawn.delete((data as { itemId: string }).itemId);
     }
   }
-  return [...plans.values()].map(({ itemIds, ...plan }) => ({ ...plan, itemTitles: itemIds.filter((itemId) => !withdrawn.has(itemId)).flatMap((itemId) => titles.get(itemId) ?? []) }));
+  return [...plans.values()].map(({ itemIds, ...plan }) => {
+    const out = itemIds.filter((itemId) => withdrawn.has(itemId)).flatMap((itemId) => titles.get(itemId) ?? []);
+    return { ...plan, itemTitles: itemIds.filter((itemId) => !withdrawn.has(itemId)).flatMap((itemId) => titles.get(itemId) ?? []), ...(out.length > 0 ? { withdrawnItemTitles: out } : {}) };
+  });
 }
 
 /** An item title as two files of one plan are compared: full-width forms, spaces, punctuation and how numbers are written do not count. */
 const itemWords = wordsWithoutPunctuation;
 
-/** How many of the file's items (`of`) are items of an imported plan of the year: the plan sharing most. */
+/**
+ * How many of the file's items (`of`) are items of an imported plan of the year: the plan sharing most. `shared` counts the plan's
+ * items standing or withdrawn (an earlier version's file lists the withdrawn ones: breaker57-10 S2); `withdrawn`, how many of those
+ * the plan has withdrawn since.
+ */
 interface RepeatedPlan {
   readonly title: string;
   readonly shared: number;
   readonly of: number;
+  readonly withdrawn: number;
 }
 
-/** How many of a plan's item titles each known plan of its year has, best first. */
-function sharedItemsWith(plan: { title: string; year: number; categories?: readonly { items: readonly { title: string }[] }[] }, knownPlans: readonly KnownPlan[]): (KnownPlan & { shared: number })[] {
+/** How many of a plan's item titles each known plan of its year has (`shared`: standing or withdrawn; `withdrawn`: of those, withdrawn), best first. */
+function sharedItemsWith(plan: { title: string; year: number; categories?: readonly { items: readonly { title: string }[] }[] }, knownPlans: readonly KnownPlan[]): (KnownPlan & { shared: number; withdrawn: number })[] {
   const titles = new Set((plan.categories ?? []).flatMap((category) => category.items.map((item) => itemWords(item.title))));
   return knownPlans
     .filter((known) => known.year === plan.year && known.title !== plan.title)
-    .map((known) => ({ ...known, shared: new Set((known.itemTitles ?? []).map(itemWords).filter((title) => titles.has(title))).size }))
-    .sort((a, b) => b.shared - a.shared);
+    .map((known) => {
+      const standing = new Set((known.itemTitles ?? []).map(itemWords).filter((title) => titles.has(title)));
+      const withdrawn = new Set((known.withdrawnItemTitles ?? []).map(itemWords).filter((title) => titles.has(title) && !standing.has(title)));
+      return { ...known, shared: standing.size + withdrawn.size, withdrawn: withdrawn.size };
+    })
+    .sort((a, b) => b.shared - a.shared || a.withdrawn - b.withdrawn);
 }
 
-/** The imported plan of the year that holds at least half of the new plan's items (by title), or null. */
+/** The imported plan of the year that holds at least half of the new plan's items (by title, standing or withdrawn), or null. */
 function planRepeating(plan: { title: string; year: number; categories: readonly { items: readonly { title: string }[] }[] }, knownPlans: readonly KnownPlan[]): RepeatedPlan | null {
   const of = new Set(plan.categories.flatMap((category) => category.items.map((item) => itemWords(item.title)))).size;
   const [best] = sharedItemsWith(plan, knownPlans);
-  return best && of > 0 && best.shared * 2 >= of ? { title: best.title, shared: best.shared, of } : null;
+  return best && of > 0 && best.shared * 2 >= of ? { title: best.title, shared: best.shared, of, withdrawn: best.withdrawn } : null;
 }
 
 /**
@@ -1646,6 +1666,19 @@ function planRepeating(plan: { title: string; year: number; categories: readonly
  * file was given (newcomer52-10 S3).
  */
 function repeatedPlanRefused(plan: { title: string; year: number; lastYear?: number }, repeated: RepeatedPlan): DomainError {
+  // Some of them withdrawn since (breaker57-10 S2): the file is most likely an earlier version of that plan, listing them still.
+  if (repeated.withdrawn > 0) {
+    return new DomainError(
+      'CONFLICT',
+      say(
+        `Every item of "${plan.title}" (${repeated.of}) is an item of the imported plan "${repeated.title}" (${planYears(plan)}), ${repeated.withdrawn} of them withdrawn from it since: the file is an earlier version of that plan. ` +
+          `Imported as another plan, every item would be there twice and its progress split. If the file is meant as a new version of it, give that title (title) and revise (a dry run shows what changes); if it really is another plan with the same items, import it with separatePlan.`,
+        `“${plan.title}”的 ${repeated.of} 项事项都是已导入的${planYears(plan)}年方案“${repeated.title}”的事项，其中 ${repeated.withdrawn} 项此后已被该方案撤销：本文件是该方案此前的版本。` +
+          `作为另一份方案导入，每个事项都会重复一份，进度分散在两处。如果本文件是该方案的新版本，请在“方案标题”中填写“${repeated.title}”并勾选“按新版本调整”；勾选后“预览（不写入）”只显示差异，不写入。如果确是另一份方案，请勾选“作为另一份方案导入”后重新导入。`,
+      ),
+      { field: 'title', repeatedPlan: repeated.title },
+    );
+  }
   return new DomainError(
     'CONFLICT',
     say(
@@ -1661,8 +1694,8 @@ function repeatedPlanRefused(plan: { title: string; year: number; lastYear?: num
 /** Half or more of the file's items are another plan's: said in the answer (and the dry run). */
 const repeatedPlanNotice = (repeated: RepeatedPlan): ImportProblem => ({
   row: null,
-  reason: `${repeated.shared} of the ${repeated.of} items are items of the imported plan "${repeated.title}": check that this file is not a version of it.`,
-  reasonZh: `本文件 ${repeated.of} 项事项中有 ${repeated.shared} 项已是方案“${repeated.title}”的事项：请确认本文件不是该方案的新版本。`,
+  reason: `${repeated.shared} of the ${repeated.of} items are items of the imported plan "${repeated.title}"${repeated.withdrawn > 0 ? ` (${repeated.withdrawn} of them withdrawn from it)` : ''}: check that this file is not a version of it.`,
+  reasonZh: `本文件 ${repeated.of} 项事项中有 ${repeated.shared} 项已是方案“${repeated.title}”的事项${repeated.withdrawn > 0 ? `（其中 ${repeated.withdrawn} 项已被该方案撤销）` : ''}：请确认本文件不是该方案的新版本。`,
 });
 
 /** A sheet picked out of a workbook as a new version would withdraw items of 大项 it does not hold: refused, naming them. */
@@ -2065,7 +2098,7 @@ function titleExtending(plan: { title: string; year: number; categories: readonl
     if (knownKey === '' || !key.startsWith(knownKey) || key.length === knownKey.length || key.length - knownKey.length > 12) continue;
     const at = plan.title.normalize('NFKC').indexOf(known.title.normalize('NFKC'));
     const added = at >= 0 ? plan.title.normalize('NFKC').slice(at + known.title.normalize('NFKC').length).trim() : key.slice(knownKey.length);
-    return { title: known.title, shared: known.shared, of, added: added === '' ? key.slice(knownKey.length) : added };
+    return { title: known.title, shared: known.shared, of, withdrawn: known.withdrawn, added: added === '' ? key.slice(knownKey.length) : added };
   }
   return null;
 }

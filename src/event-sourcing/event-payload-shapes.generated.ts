@@ -1540,6 +1540,59 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "assignedOn"
       ]
     },
+    "UnitKindAndParentChanged": {
+      "type": "object",
+      "properties": {
+        "unitId": {
+          "type": "string"
+        },
+        "previousKind": {
+          "type": "string",
+          "enum": [
+            "GENERAL_OFFICE",
+            "DEPARTMENT",
+            "COUNTY_OR_DISTRICT",
+            "OTHER"
+          ]
+        },
+        "previousParentUnitId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "kind": {
+          "type": "string",
+          "enum": [
+            "GENERAL_OFFICE",
+            "DEPARTMENT",
+            "COUNTY_OR_DISTRICT",
+            "OTHER"
+          ]
+        },
+        "parentUnitId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "reason": {
+          "type": "string"
+        },
+        "changedOn": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "unitId",
+        "previousKind",
+        "previousParentUnitId",
+        "kind",
+        "parentUnitId",
+        "reason",
+        "changedOn"
+      ]
+    },
     "UnitMergeDateCorrected": {
       "type": "object",
       "properties": {

@@ -60,10 +60,10 @@ export function grownNameNotices(
     return {
       row: left[0]!.row ?? row,
       reason:
-        `"${name}" now stands for ${now} units; ${left.length} of them (${shown.join(', ')}${left.length > NAMES_SHOWN ? ', …' : ''}) were registered after ${what.en} was recorded (${recordedOn}) and are not added to it: ` +
+        `"${name}" now stands for ${now} units; ${left.length} of them (${shown.join(', ')}${left.length > NAMES_SHOWN ? ', …' : ''}) were registered, or had their kind or parent changed, after ${what.en} was recorded (${recordedOn}) and are not added to it: ` +
         `a file sent again reads the name as it stood then. To assign them, add them on ${where.en}.`,
       reasonZh:
-        `“${name}”现指 ${now} 个单位，其中 ${left.length} 个（${shown.join('、')}${more}）是${what.zh}导入（${recordedOn}）之后登记的，未加入该${what.zh.startsWith('问题') ? '问题' : '事项'}：` +
+        `“${name}”现指 ${now} 个单位，其中 ${left.length} 个（${shown.join('、')}${more}）是${what.zh}导入（${recordedOn}）之后登记（或调整类型、上级单位）的，未加入该${what.zh.startsWith('问题') ? '问题' : '事项'}：` +
         `再次导入的文件按该名称当时所指的单位读取。如需交办这些单位，请在${where.zh}交办。`,
     };
   });

@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { readModelProvider } from '../event-sourcing/read-model.provider.js';
+import { ChangeUnitKindAndParentHandler } from './change-unit-kind-and-parent/change-unit-kind-and-parent.handler.js';
+import { ChangeUnitKindAndParentResolver } from './change-unit-kind-and-parent/change-unit-kind-and-parent.resolver.js';
 import { CorrectUnitRegistrationHandler } from './correct-unit-registration/correct-unit-registration.handler.js';
 import { CorrectUnitRegistrationResolver } from './correct-unit-registration/correct-unit-registration.resolver.js';
 import { ImportUnitsHandler } from './import-units/import-units.handler.js';
@@ -16,7 +18,7 @@ import { UnitsResolver } from './units/units.resolver.js';
 
 @Global()
 @Module({
-  providers: [readModelProvider(UnitsReadModel), UnitsResolver, ListUnitsHandler, GetUnitHandler, RegisterUnitHandler, RegisterUnitResolver, ImportUnitsHandler, ImportUnitsResolver, RenameUnitHandler, RenameUnitResolver, CorrectUnitRegistrationHandler, CorrectUnitRegistrationResolver, RecordUnitOtherNamesHandler, RemoveUnitOtherNameHandler, UnitOtherNamesResolver],
+  providers: [readModelProvider(UnitsReadModel), UnitsResolver, ListUnitsHandler, GetUnitHandler, RegisterUnitHandler, RegisterUnitResolver, ImportUnitsHandler, ImportUnitsResolver, RenameUnitHandler, RenameUnitResolver, CorrectUnitRegistrationHandler, CorrectUnitRegistrationResolver, RecordUnitOtherNamesHandler, RemoveUnitOtherNameHandler, UnitOtherNamesResolver, ChangeUnitKindAndParentHandler, ChangeUnitKindAndParentResolver],
   exports: [UnitsReadModel],
 })
 export class OrganizationModule {}

@@ -2,7 +2,7 @@ import { DomainError, say, type ErrorCode } from '../../shared/domain-error.js';
 import { fold } from '../../shared/decider.js';
 import { admin, supervisor, system } from '../../shared/testing/actors.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
-import { CorrectUnitRegistration, HandOverUnitWork, MergeUnit, RecordUnitOtherNames, RegisterUnit, RemoveUnitOtherName, RenameUnit, unitDecider } from './unit.decider.js';
+import { CorrectUnitRegistration, HandOverUnitWork, MergeUnit, RecordUnitOtherNames, RegisterUnit, RemoveUnitOtherName, RenameUnit, unitDecider, type ChangeUnitKindAndParent } from './unit.decider.js';
 import { UnitEvent, UnitRegistered, unitEventSchemas } from './unit.events.js';
 import { EventSchemaRegistry } from '../../shared/event-schemas.js';
 
@@ -535,5 +535,68 @@ describe('a unit’s short and earlier names', () => {
     expect(() => unitDecider.decide(remove('市财政局'), after)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', messageZh: '“市财政局”不是青川市财政局已登记的简称或曾用名（可能已被删除）。' }) as DomainError);
     const renamed = fold(unitDecider, [registered, { type: 'UnitRenamed', data: { unitId: 'u-1', previousName: '青川市财政局', name: '青川市财政厅', reason: '机构改革', renamedOn: '2020-01-01' } }]);
     expect(() => unitDecider.decide(remove('青川市财政局'), renamed)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }) as DomainError);
+  });
+});
+
+// breaker57-10 S1: no command could change a unit's kind or parent, and a re-sent 单位名录 changing them was dropped without a word —
+// while 市直各部门 / 各区县政府 / 各科室 expand by them.
+describe('changing a unit’s kind and parent from a day (breaker57-10 S1)', () => {
+  const school: UnitRegistered = { type: 'UnitRegistered', data: { unitId: 'u-sch', code: 'SCH0001', name: '青川市东湖区第一小学', kind: 'OTHER', parentUnitId: 'u-dh', registeredOn: '2026-09-24' } };
+  const xishan = { code: 'XISHAN', name: '西山县人民政府', registeredOn: '2026-09-24', mergedInto: null, ancestors: [] };
+  const change = (overrides: Partial<ChangeUnitKindAndParent> = {}): ChangeUnitKindAndParent => ({
+    type: 'ChangeUnitKindAndParent',
+    actor: admin,
+    today: '2026-12-05',
+    changedOn: '2026-12-01',
+    kind: 'DEPARTMENT',
+    parentUnitId: 'u-xs',
+    reason: '青政办〔2026〕9号：划归西山县管理',
+    parent: xishan,
+    nameOf: (id) => ({ 'u-dh': '青川市东湖区人民政府', 'u-xs': '西山县人民政府' })[id],
+    ...overrides,
+  });
+  const changed = { type: 'UnitKindAndParentChanged', data: { unitId: 'u-sch', previousKind: 'OTHER', previousParentUnitId: 'u-dh', kind: 'DEPARTMENT', parentUnitId: 'u-xs', reason: '青政办〔2026〕9号：划归西山县管理', changedOn: '2026-12-01' } } as const;
+
+  it('given a registered unit, when an administrator changes its kind and parent from a day, then UnitKindAndParentChanged says old and new', () => {
+    givenDecider(unitDecider, [school]).when(change()).then([changed]);
+  });
+
+  it('given the change recorded, when it is sent again, then nothing more is recorded; a change back of a later day is recorded', () => {
+    givenDecider(unitDecider, [school, changed]).when(change()).then([]);
+    givenDecider(unitDecider, [school, changed]).when(change({ changedOn: '2026-12-03', kind: 'OTHER', parentUnitId: 'u-dh', parent: { ...xishan, code: 'DONGHU', name: '青川市东湖区人民政府' } })).then([
+      { type: 'UnitKindAndParentChanged', data: { unitId: 'u-sch', previousKind: 'DEPARTMENT', previousParentUnitId: 'u-xs', kind: 'OTHER', parentUnitId: 'u-dh', reason: '青政办〔2026〕9号：划归西山县管理', changedOn: '2026-12-03' } },
+    ]);
+  });
+
+  it('given the unit, when it is made its own parent or put under a unit below it, then BAD_USER_INPUT in Chinese names the circle', () => {
+    const state = fold(unitDecider, [school]);
+    expect(() => unitDecider.decide(change({ parentUnitId: 'u-sch' }), state)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', messageZh: '单位不能是自己的上级单位（青川市东湖区第一小学）。' }) as DomainError);
+    const below = { ...xishan, code: 'SCH-A', name: '第一小学教务处', ancestors: ['u-sch', 'u-dh'] };
+    expect(() => unitDecider.decide(change({ parentUnitId: 'u-below', parent: below }), state)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', messageZh: '第一小学教务处是青川市东湖区第一小学的下级单位：将其作为青川市东湖区第一小学的上级，单位隶属关系将循环。请先调整第一小学教务处的上级，或选择其他上级单位。' }) as DomainError,
+    );
+  });
+
+  it('given the unit, when the parent is not in the directory, then NOT_FOUND in Chinese on parentUnitId', () => {
+    const { parent: _none, ...withoutParent } = change();
+    expect(() => unitDecider.decide(withoutParent, fold(unitDecider, [school]))).toThrow(expect.objectContaining({ code: 'NOT_FOUND', messageZh: expect.stringContaining('上级单位（u-xs）不在单位名录中'), details: { field: 'parentUnitId' } }) as DomainError);
+  });
+
+  it('given the unit, when a supervisor asks, or without a reason, or dated before its registration or in the future, then it is refused', () => {
+    const state = fold(unitDecider, [school]);
+    expect(() => unitDecider.decide(change({ actor: supervisor }), state)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }) as DomainError);
+    expect(() => unitDecider.decide(change({ reason: ' ' }), state)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', messageZh: '调整类型或上级单位须说明理由（如机构改革文件、名录更正）。' }) as DomainError);
+    expect(() => unitDecider.decide(change({ changedOn: '2026-09-01' }), state)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }) as DomainError);
+    expect(() => unitDecider.decide(change({ changedOn: '2026-12-06' }), state)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }) as DomainError);
+  });
+
+  it('given the kind and parent changed meanwhile, when the form sends what it showed, then CONFLICT naming both, nothing recorded', () => {
+    expect(() => unitDecider.decide(change({ expected: { kind: 'OTHER', parentUnitId: 'u-dh' }, kind: 'COUNTY_OR_DISTRICT', parentUnitId: null }), fold(unitDecider, [school, changed]))).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', messageZh: expect.stringContaining('青川市东湖区第一小学的类型和上级单位现为 部门，上级 西山县人民政府，不是表单显示的 其他，上级 青川市东湖区人民政府') }) as DomainError,
+    );
+  });
+
+  it('reads the event with its schema at version 1, dated by changedOn', () => {
+    expect(unitEventSchemas.UnitKindAndParentChanged).toEqual({ version: 1, occurredOn: 'changedOn' });
   });
 });

@@ -3,7 +3,7 @@ import { DomainError, badInput, conflict, forbidden, named, notFound, say, value
 import { Decider, unreachable } from '../../shared/decider.js';
 import { isBlank, requireBusinessDay, requireNotBefore, type DatedFact } from '../../shared/guards.js';
 import { mergedAwayBefore } from './takes-over-on.js';
-import { UnitEvent, UnitRegistered, type UnitOtherName, type UnitOtherNameKind } from './unit.events.js';
+import { UnitEvent, UnitRegistered, type UnitKind, type UnitOtherName, type UnitOtherNameKind } from './unit.events.js';
 import { storedUnitName, unitNameKey } from '../units/unit-name.js';
 
 /** One step of the directory's 机构改革: unit `unitId`'s work passes to `successorUnitId` on office day `on` (`YYYY-MM-DD`), by a merge or a hand-over. */
@@ -259,7 +259,46 @@ export interface RemoveUnitOtherName {
   readonly name: string;
 }
 
-export type UnitCommand = RegisterUnit | RenameUnit | MergeUnit | CorrectUnitRegistration | HandOverUnitWork | CorrectUnitMergeDate | RecordUnitOtherNames | RemoveUnitOtherName;
+/**
+ * The unit's kind and parent unit from office day `changedOn` (breaker57-10 S1: a school moved under another district government,
+ * a unit typed 其他 now a 部门): collective names (市直各部门, 各区县政府, 各科室) read as of a day on or after it count the unit by
+ * its new place, before it by its old one.
+ */
+export interface ChangeUnitKindAndParent {
+  readonly type: 'ChangeUnitKindAndParent';
+  readonly actor: Actor;
+  /** The office's current day (China time). */
+  readonly today: string;
+  /** `YYYY-MM-DD`, the office day the change took effect: not in the future, not before the unit's registration. */
+  readonly changedOn: string;
+  readonly kind: UnitKind;
+  /** The new parent unit's id; null: under no unit. */
+  readonly parentUnitId: string | null;
+  readonly reason: string;
+  /**
+   * The new parent as the directory has it, looked up by the handler (undefined: no such unit, or `parentUnitId` null), with its own
+   * parents, nearest first (`ancestors`, ids): the unit among them would be its own parent's parent.
+   */
+  readonly parent?: { readonly code: string; readonly name: string; readonly registeredOn: string; readonly mergedInto: string | null; readonly mergedOn?: string | null; readonly ancestors: readonly string[] };
+  /** The kind and parent as the form showed them (the web app sends them; absent: not checked): others now are CONFLICT, nothing changed. */
+  readonly expected?: { readonly kind: UnitKind; readonly parentUnitId: string | null };
+  /** The directory's current name of a unit (refusals name units, never ids). */
+  readonly nameOf?: (unitId: string) => string | undefined;
+}
+
+export type UnitCommand = RegisterUnit | RenameUnit | MergeUnit | CorrectUnitRegistration | HandOverUnitWork | CorrectUnitMergeDate | RecordUnitOtherNames | RemoveUnitOtherName | ChangeUnitKindAndParent;
+
+/** A unit's kind and parent from office day `on` (`YYYY-MM-DD`): its registration's, then each UnitKindAndParentChanged by day. */
+export interface UnitPlacement {
+  readonly kind: UnitKind;
+  readonly parentUnitId: string | null;
+  readonly on: string;
+}
+
+/** The placement of `placements` (by day, earliest first) in force on office day `day`: the last taken by then, else the first. */
+export function placementOn<Placement extends { readonly on: string }>(placements: readonly Placement[], day: string): Placement | undefined {
+  return placements.filter((placed) => placed.on <= day).at(-1) ?? placements[0];
+}
 
 export type UnitState =
   | { readonly status: 'unregistered' }
@@ -287,6 +326,8 @@ export type UnitState =
       readonly handOvers?: readonly { readonly successorUnitId: string; readonly on: string }[];
       /** Its 简称 and undated 曾用名 (UnitOtherNamesRecorded, less those removed), in the order recorded; absent while none. */
       readonly otherNames?: readonly UnitOtherName[];
+      /** Its kind and parent by the office day each took effect (registration's first, then UnitKindAndParentChanged); absent on a state folded before it was kept. */
+      readonly placements?: readonly UnitPlacement[];
     };
 
 /** A unit's id is derived from its code, so two units can never share a code. */
@@ -305,6 +346,7 @@ export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
           mergedInto: null,
           registeredOn: event.data.registeredOn,
           renamedOn: null,
+          placements: [{ kind: event.data.kind, parentUnitId: event.data.parentUnitId, on: event.data.registeredOn }],
         };
       case 'UnitRenamed': {
         if (state.status !== 'registered') return state;
@@ -335,6 +377,13 @@ export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
         const removed = unitNameKey(event.data.name);
         return { ...state, otherNames: (state.otherNames ?? []).filter((other) => unitNameKey(other.name) !== removed) };
       }
+      case 'UnitKindAndParentChanged': {
+        if (state.status !== 'registered') return state;
+        // By day (stable: one day keeps the order recorded), a change of an earlier day typed later in its place.
+        const earlier = state.placements ?? [{ kind: event.data.previousKind, parentUnitId: event.data.previousParentUnitId, on: state.registeredOn }];
+        const placements = [...earlier, { kind: event.data.kind, parentUnitId: event.data.parentUnitId, on: event.data.changedOn }].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+        return { ...state, placements };
+      }
       default:
         return unreachable(event);
     }
@@ -358,6 +407,8 @@ export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
         return recordOtherNames(command, state);
       case 'RemoveUnitOtherName':
         return removeOtherName(command, state);
+      case 'ChangeUnitKindAndParent':
+        return changeKindAndParent(command, state);
       default:
         return unreachable(command);
     }
@@ -782,4 +833,59 @@ function removeOtherName(command: RemoveUnitOtherName, state: UnitState): UnitEv
     );
   }
   return [{ type: 'UnitOtherNameRemoved', data: { unitId: unit.unitId, name: other.name, kind: other.kind, removedOn: command.today } }];
+}
+
+/** A kind as a refusal names it (部门, 区县, 办公厅, 其他: the words the 单位名录 page and files use). */
+export const UNIT_KIND_WORDS: Readonly<Record<UnitKind, string>> = { GENERAL_OFFICE: '办公厅（室）', DEPARTMENT: '部门', COUNTY_OR_DISTRICT: '区县', OTHER: '其他' };
+
+/**
+ * The unit's kind and parent from `changedOn` (UnitKindAndParentChanged, breaker57-10 S1). The same kind and parent as in force on
+ * that day is a retry and records nothing. Errors: FORBIDDEN (not an administrator), NOT_FOUND (the unit; the parent, `field:
+ * parentUnitId`), CONFLICT (the unit or the parent merged away; the kind and parent changed since the form read them), BAD_USER_INPUT
+ * (its own parent, or a parent under it — the directory would go round in a circle —, no reason, a day in the future or before the
+ * unit's or the parent's registration).
+ */
+function changeKindAndParent(command: ChangeUnitKindAndParent, state: UnitState): UnitEvent[] {
+  requireAdmin(command.actor, 'change a unit’s kind or parent', '调整单位的类型或上级单位');
+  const unit = requireRegistered(state);
+  const { changedOn, kind, parentUnitId } = command;
+  const name = (unitId: string | null) => (unitId === null ? '无' : (command.nameOf?.(unitId) ?? unitId));
+  const placements = unit.placements ?? [];
+  const current = placements.at(-1);
+  if (command.expected && current && (command.expected.kind !== current.kind || command.expected.parentUnitId !== current.parentUnitId)) {
+    const shown = (placed: { kind: UnitKind; parentUnitId: string | null }) => `${UNIT_KIND_WORDS[placed.kind]}，上级 ${name(placed.parentUnitId)}`;
+    throw valueChangedMeanwhile(say(`The kind and parent unit of ${unit.name}`, `${unit.name}的类型和上级单位`), shown(current), shown(command.expected), { types: ['UnitKindAndParentChanged'], field: 'expected' });
+  }
+  const inForce = placementOn(placements, changedOn);
+  if (inForce && inForce.kind === kind && inForce.parentUnitId === parentUnitId) return [];
+  if (unit.mergedInto && (unit.mergedOn === undefined || changedOn >= unit.mergedOn)) {
+    const merged = mergedInto(unit, command.nameOf);
+    throw conflict(`${unit.name} was merged into ${merged.en}; its kind and parent are not changed any more.`, `${unit.name}已${merged.zh}，不能再调整类型或上级单位。`, { field: 'unitId' });
+  }
+  if (parentUnitId === unit.unitId) throw badInput(`Unit ${unit.name} cannot be its own parent.`, `单位不能是自己的上级单位（${unit.name}）。`, { field: 'parentUnitId' });
+  if (parentUnitId !== null) {
+    const { parent } = command;
+    if (!parent) throw new DomainError('NOT_FOUND', say(`The parent unit ${parentUnitId} is not in the directory.`, `上级单位（${parentUnitId}）不在单位名录中：请先登记该单位，或选择名录中的单位。`), { field: 'parentUnitId' });
+    if (parent.ancestors.includes(unit.unitId)) {
+      throw badInput(
+        `${parent.name} is under ${unit.name}: made its parent, the directory would go round in a circle. Move ${parent.name} first, or pick another parent.`,
+        `${parent.name}是${unit.name}的下级单位：将其作为${unit.name}的上级，单位隶属关系将循环。请先调整${parent.name}的上级，或选择其他上级单位。`,
+        { field: 'parentUnitId' },
+      );
+    }
+    if (parent.mergedInto && (!parent.mergedOn || changedOn >= parent.mergedOn)) {
+      throw conflict(
+        `${parent.name} was merged into ${name(parent.mergedInto)}${parent.mergedOn ? ` on ${parent.mergedOn}` : ''}: it is no unit's parent from ${changedOn}.`,
+        `${parent.name}已${parent.mergedOn ? `于 ${parent.mergedOn} ` : ''}并入${name(parent.mergedInto)}，${changedOn} 起不能作为上级单位：请选择其承继单位或其他单位。`,
+        { field: 'parentUnitId' },
+      );
+    }
+  }
+  requireReason(command.reason, '调整类型或上级单位须说明理由（如机构改革文件、名录更正）。');
+  requireBusinessDay(changedOn, command.today, named('changedOn', 'The day the change took effect', '调整生效日期'));
+  const changed = { day: changedOn, what: say(`the change of ${unit.name}'s kind and parent`, `${unit.name}类型和上级单位的调整日期`) };
+  requireNotBefore(changed, registration(unit));
+  if (parentUnitId !== null && command.parent) requireNotBefore(changed, registration({ name: command.parent.name, registeredOn: command.parent.registeredOn }));
+  const previous = inForce ?? { kind, parentUnitId: null };
+  return [{ type: 'UnitKindAndParentChanged', data: { unitId: unit.unitId, previousKind: previous.kind, previousParentUnitId: previous.parentUnitId, kind, parentUnitId, reason: command.reason.trim(), changedOn } }];
 }

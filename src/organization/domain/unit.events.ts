@@ -110,7 +110,28 @@ export type UnitEvent =
   | UnitWorkHandedOver
   | UnitMergeDateCorrected
   | UnitOtherNamesRecorded
-  | UnitOtherNameRemoved;
+  | UnitOtherNameRemoved
+  | UnitKindAndParentChanged;
+
+/**
+ * The unit's kind or its parent unit changed from office day `changedOn` (`YYYY-MM-DD`): a school moved under another district
+ * government, a unit first typed 其他 now a 部门 (breaker57-10 S1). Collective names expand by kind and parent (市直各部门, 各区县政府,
+ * 各科室), so a file read as of a day before `changedOn` reads the unit as it stood then (`previousKind`, `previousParentUnitId`,
+ * the unit's kind and parent in force on that day when recorded). `parentUnitId` null: a unit of its own, under none.
+ */
+export type UnitKindAndParentChanged = DomainEvent<
+  'UnitKindAndParentChanged',
+  {
+    readonly unitId: string;
+    readonly previousKind: UnitKind;
+    readonly previousParentUnitId: string | null;
+    readonly kind: UnitKind;
+    readonly parentUnitId: string | null;
+    readonly reason: string;
+    readonly changedOn: string;
+  }
+>;
+
 
 export const unitEventSchemas: EventSchemas<UnitEvent> = {
   UnitRegistered: { version: 2, occurredOn: 'registeredOn', upcasters: { 1: officeDayOfRecording('registeredOn') } },
@@ -122,6 +143,7 @@ export const unitEventSchemas: EventSchemas<UnitEvent> = {
   UnitMergeDateCorrected: { version: 1, occurredOn: 'correctedOn' },
   UnitOtherNamesRecorded: { version: 1, occurredOn: 'recordedOn' },
   UnitOtherNameRemoved: { version: 1, occurredOn: 'removedOn' },
+  UnitKindAndParentChanged: { version: 1, occurredOn: 'changedOn' },
 };
 
 export const unitStream = (unitId: string) => `unit-${unitId}`;

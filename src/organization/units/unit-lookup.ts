@@ -275,6 +275,12 @@ export interface DirectoryUnit {
   readonly kind?: string;
   readonly parentUnitId?: string | null;
   /**
+   * Its kind and parent by the office day each took effect (`from`, earliest first: its registration's, then each change,
+   * UnitKindAndParentChanged), when the directory keeps them: a lookup as of a day reads the unit's kind and parent of that day, so a
+   * collective name expands as it stood (breaker57-10 S1). Absent or one: `kind` and `parentUnitId` always.
+   */
+  readonly placements?: readonly { readonly kind: string; readonly parentUnitId: string | null; readonly from: string }[];
+  /**
    * The office day the unit was registered (`YYYY-MM-DD`); absent: since ever. A collective name (市直各部门, 各区县政府, 各科室)
    * read as of a day means the units that existed on it (breaker43-10 F4).
    */
@@ -339,7 +345,22 @@ const nameOn = (names: readonly { readonly name: string; readonly from: string }
 const mergedBy = (unit: DirectoryUnit, on: string | undefined): boolean =>
   Boolean(unit.mergedIntoUnitId) && (on === undefined || !unit.mergedOn || unit.mergedOn <= on);
 
-function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined, confirmations: LookupConfirmations, nearIndexes: NearIndexes = new Map()): UnitLookup {
+/**
+ * The directory with each unit's kind and parent as they stood on office day `on` (`DirectoryUnit.placements`): the list itself when
+ * no unit's changed or no day is asked (as today). O(units).
+ */
+function placedOn(units: readonly DirectoryUnit[], on: string | undefined): readonly DirectoryUnit[] {
+  if (on === undefined || !units.some((unit) => (unit.placements?.length ?? 0) > 1)) return units;
+  return units.map((unit) => {
+    if ((unit.placements?.length ?? 0) < 2) return unit;
+    const placed = unit.placements!.filter((each) => each.from <= on).at(-1) ?? unit.placements![0]!;
+    return placed.kind === unit.kind && placed.parentUnitId === (unit.parentUnitId ?? null) ? unit : { ...unit, kind: placed.kind, parentUnitId: placed.parentUnitId };
+  });
+}
+
+function directoryLookup(units: readonly DirectoryUnit[], on: string | undefined, confirmations: LookupConfirmations, nearIndexes: NearIndexes = new Map()): UnitLookup {
+  // Kinds and parents as they stood on the day: collective names (市直各部门, 各区县政府, 各科室) expand by them (breaker57-10 S1).
+  const list = placedOn(units, on);
   const confirmedNear = new Set((confirmations.nearNames ?? []).map(nameWords));
   const mergedInto = new Map(list.filter((unit) => mergedBy(unit, on)).map((unit) => [unit.id, unit.mergedIntoUnitId!]));
   const successorOf = (id: string): string => {

@@ -38,6 +38,20 @@ export interface UnitView {
    * `nameOn` reads.
    */
   readonly names: readonly UnitName[];
+  /**
+   * Its kind and parent by the office day each took effect (`from`; the first: registration's) and the instant recorded (`at`),
+   * earliest day first, once one was changed (UnitKindAndParentChanged, breaker57-10 S1); absent while it has its registration's.
+   * `kind` and `parentUnitId` are the latest-dated; a lookup as of a day reads the one in force then (`DirectoryUnit.placements`).
+   */
+  readonly placements?: readonly UnitPlacementView[];
+}
+
+/** One kind-and-parent of a unit: from office day `from` (`YYYY-MM-DD`), recorded at instant `at` (ISO). */
+export interface UnitPlacementView {
+  readonly kind: UnitKind;
+  readonly parentUnitId: string | null;
+  readonly from: string;
+  readonly at: string;
 }
 
 /** One name of a unit: from office day `from` (`YYYY-MM-DD`), recorded at instant `at` (ISO). */
@@ -166,6 +180,16 @@ export class UnitsReadModel implements Projection {
         if (unit) this.put(unit.id, { ...unit, mergedIntoUnitId: unitEvent.data.successorUnitId, mergedOn: event.occurredOn });
         return;
       }
+      case 'UnitKindAndParentChanged': {
+        const unit = this.byId.get(unitEvent.data.unitId);
+        if (!unit) return;
+        // By day (stable: one day keeps the order recorded), a change of an earlier day typed later in its place; the unit shows the latest-dated.
+        const earlier = unit.placements ?? [{ kind: unit.kind, parentUnitId: unit.parentUnitId, from: unit.registeredOn, at: unit.registeredAt }];
+        const placements = [...earlier, { kind: unitEvent.data.kind, parentUnitId: unitEvent.data.parentUnitId, from: event.occurredOn, at: event.metadata.recordedAt }].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+        const latest = placements.at(-1)!;
+        this.put(unit.id, { ...unit, kind: latest.kind, parentUnitId: latest.parentUnitId, placements });
+        return;
+      }
       case 'UnitMergeDateCorrected': {
         // The merge on its corrected day (breaker8p P6); the parts it passed were passed again on that day in the same batch.
         const unit = this.byId.get(unitEvent.data.unitId);
@@ -240,6 +264,19 @@ export class UnitsReadModel implements Projection {
   /** `nameOn` at a time cut, falling back to the id for a unit the directory does not know: how every view at a cut names units. */
   namesAt(cut: { readonly asOf: string; readonly knownAt: string | null }): (unitId: string) => string {
     return (unitId) => this.nameOn(unitId, cut.asOf, cut.knownAt) ?? unitId;
+  }
+
+  /**
+   * The instant (ISO) the unit came to stand where it stands now in the directory: its registration's, or the recording of its latest
+   * kind-and-parent change when later (breaker57-10 S1). A file sent again reads a collective name as it stood when its item was
+   * recorded (`partsOfGrownNames`): a unit made a 部门 since is no more named by that file's 市直各部门 than one registered since.
+   * Undefined for an unknown id.
+   */
+  placedAt(id: string): string | undefined {
+    const unit = this.byId.get(id);
+    if (!unit) return undefined;
+    const changed = (unit.placements ?? []).slice(1).reduce<string | undefined>((latest, placed) => (latest === undefined || placed.at > latest ? placed.at : latest), undefined);
+    return changed !== undefined && changed > unit.registeredAt ? changed : unit.registeredAt;
   }
 
   /** The office day the unit was registered (UnitNames: no work of it is dated before); undefined for an unknown id. */

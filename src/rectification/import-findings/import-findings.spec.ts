@@ -122,7 +122,7 @@ describe('a 整改台账 imported again with other bytes (breaker10 F1)', () => 
       expect(again.findings[0]!.parts.map((part) => part.unitName)).toEqual(['青川市财政局', '青川市东湖区人民政府']);
       expect((again.notes.notices ?? []).map((notice) => [notice.row, notice.reasonZh])).toContainEqual([
         5,
-        '“各区县政府”现指 2 个单位，其中 1 个（西山县人民政府）是问题“财政预决算公开不完整”导入（2026-10-09）之后登记的，未加入该问题：再次导入的文件按该名称当时所指的单位读取。如需交办这些单位，请在该问题页面交办。',
+        '“各区县政府”现指 2 个单位，其中 1 个（西山县人民政府）是问题“财政预决算公开不完整”导入（2026-10-09）之后登记（或调整类型、上级单位）的，未加入该问题：再次导入的文件按该名称当时所指的单位读取。如需交办这些单位，请在该问题页面交办。',
       ]);
       expect((await dependencies.store.readAll()).length).toBe(count);
     });

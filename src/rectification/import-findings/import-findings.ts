@@ -479,7 +479,7 @@ async function grownParts<Part extends ImportedFinding['parts'][number]>(
   const recordedAt = first?.metadata.recordedAt;
   if (typeof recordedAt !== 'string') return { kept: [...parts], filePartsKept: [...finding.parts], notices: [] };
   const known = new Set(partsOf(state.assignments).flatMap((part) => [part.unitId, ...(part.heldBefore ?? [])]));
-  const { kept, grown } = partsOfGrownNames(parts, known, (unitId) => units.get(unitId)?.registeredAt, recordedAt);
+  const { kept, grown } = partsOfGrownNames(parts, known, (unitId) => units.placedAt(unitId), recordedAt);
   if (grown.length === 0) return { kept, filePartsKept: [...finding.parts], notices: [] };
   const left = new Set(grown.map((part) => part.unit.unitId));
   const notices = grownNameNotices(parts, grown, { en: `finding "${state.title}"`, zh: `问题“${state.title}”` }, { en: 'the finding (assignFinding)', zh: '该问题页面' }, finding.row, officeDate(recordedAt));

@@ -782,7 +782,7 @@ async function withoutGrownNames(
       result.push(version);
       continue;
     }
-    const { grown } = partsOfGrownNames(parts, known, (unitId) => units.get(unitId)?.registeredAt, recordedAt);
+    const { grown } = partsOfGrownNames(parts, known, (unitId) => units.placedAt(unitId), recordedAt);
     if (grown.length === 0) {
       result.push(version);
       continue;

@@ -114,7 +114,7 @@ describe('the plan\'s own file sent again after the plan changed under it', () =
     for (const [key, options] of [['plain', {}], ['dry', { dryRun: true }], ['revise', { revise: true }], ['revise-dry', { revise: true, dryRun: true }]] as const) {
       const again = await importWorkPlanFile(dependencies, file, options, at(`again-${key}`, '2026-04-10'), await known(dependencies));
       expect(again).toMatchObject({ planId: first.planId, revision: null, eventCount: 0 });
-      expect(told(again)).toEqual([[4, expect.stringMatching(/^“市直各部门”现指 \d+ 个单位，其中 1 个（青川市医疗保障局）是事项 2「TW乙事项」导入（2026-03-02）之后登记的，未加入该事项：.*请在该事项页面交办。$/)]]);
+      expect(told(again)).toEqual([[4, expect.stringMatching(/^“市直各部门”现指 \d+ 个单位，其中 1 个（青川市医疗保障局）是事项 2「TW乙事项」导入（2026-03-02）之后登记（或调整类型、上级单位）的，未加入该事项：.*请在该事项页面交办。$/)]]);
     }
     expect(await dependencies.store.headPosition()).toEqual(head);
     const v3 = csv('v3.csv', '公开,1,TW甲事项,青川市财政局,,2026-07-31\n公开,2,TW乙事项,青川市人民政府办公室,市直各部门,2026-09-30\n');

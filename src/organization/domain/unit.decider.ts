@@ -836,7 +836,7 @@ function removeOtherName(command: RemoveUnitOtherName, state: UnitState): UnitEv
 }
 
 /** A kind as a refusal names it (部门, 区县, 办公厅, 其他: the words the 单位名录 page and files use). */
-export const UNIT_KIND_WORDS: Readonly<Record<UnitKind, string>> = { GENERAL_OFFICE: '办公厅（室）', DEPARTMENT: '部门', COUNTY_OR_DISTRICT: '区县', OTHER: '其他' };
+export const UNIT_KIND_WORDS: Readonly<Record<UnitKind, string>> = { GENERAL_OFFICE: '办公厅', DEPARTMENT: '部门', COUNTY_OR_DISTRICT: '区县', OTHER: '其他' };
 
 /**
  * The unit's kind and parent from `changedOn` (UnitKindAndParentChanged, breaker57-10 S1). The same kind and parent as in force on

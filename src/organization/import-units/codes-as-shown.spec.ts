@@ -65,7 +65,7 @@ describe('unit codes formatted to show leading zeros (breaker46-10 S2)', () => {
       ],
       { A2: '000', A3: '000', A4: '000' },
     );
-    const statistics = { id: unitIdForCode('010'), code: '010', name: '青川市统计局', kind: 'DEPARTMENT' };
+    const statistics = { id: unitIdForCode('010'), code: '010', name: '青川市统计局', kind: 'DEPARTMENT' as const };
     const result = await importUnits(content, { format: 'xlsx', lookupUnit: unitLookupFrom([statistics]), directory: [statistics] });
     expect(result.ok === false && result.problems.map((problem) => [problem.row, problem.reasonZh])).toEqual([
       [3, '上级单位编码“1”既不在本文件中，也不在单位名录中。是否指 001（青川市审计局）？编码按表格显示的样子读取：请把上级编码写成与编码列所显示的一致。'],

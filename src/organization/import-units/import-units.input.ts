@@ -53,6 +53,26 @@ export class ImportUnitsInput extends FileUploadInput {
   @CalendarDate()
   renamedOn?: string;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      '按文件更新类型和上级: a registered unit whose row gives another 类型 (kind) or 上级编码 / 上级单位 (parent; both blank: none) takes the file\'s ' +
+      '(UnitKindAndParentChanged) from kindAndParentChangedOn. Without it such a row is refused naming the directory\'s and the file\'s, never dropped.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  updateKindAndParent?: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD, the office day the kind and parent changes of this import (updateKindAndParent) took effect; omitted: today (China time). ' +
+      'Files read as of an earlier day count the unit in 市直各部门 / 各区县政府 / 各科室 by its former kind and parent.',
+  })
+  @IsOptional()
+  @CalendarDate()
+  kindAndParentChangedOn?: string;
+
   @Field(() => String, {
     nullable: true,
     description:

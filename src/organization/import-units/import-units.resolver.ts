@@ -5,13 +5,14 @@ import { AllowRoles } from '../../access/authorization/access-policy.js';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { UploadedFiles, fileFacts } from '../../imports/uploads/uploaded-files.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
-import { UnitType } from '../units/unit.type.js';
+import { UnitKindEnum, UnitType } from '../units/unit.type.js';
+import type { UnitKind } from '../domain/unit.events.js';
 import { notesResult } from '../../shared/graphql/file-upload.js';
 import { UnitsReadModel, type UnitView } from '../units/units.read-model.js';
 import { ImportUnitsCommand } from './import-units.handler.js';
 import { ImportUnitsInput } from './import-units.input.js';
 
-const UnitImportActionEnum = graphqlEnum(['REGISTERED', 'RENAMED', 'ALREADY_REGISTERED'] as const, 'UnitImportAction', 'What the import does (would do, in a dry run) with a row');
+const UnitImportActionEnum = graphqlEnum(['REGISTERED', 'RENAMED', 'KIND_AND_PARENT_CHANGED', 'ALREADY_REGISTERED'] as const, 'UnitImportAction', 'What the import does (would do, in a dry run) with a row');
 
 @ObjectType('UnitsImportRow', { description: 'One unit of an imported directory file, as the file gives it (also in a dry run)' })
 export class UnitsImportRowType {
@@ -20,7 +21,11 @@ export class UnitsImportRowType {
   @Field(() => String) code: string;
   @Field(() => String) name: string;
   @Field(() => String, { nullable: true, description: 'The name it had, for a rename' }) renamedFrom: string | null;
-  @Field(() => UnitImportActionEnum) action: 'REGISTERED' | 'RENAMED' | 'ALREADY_REGISTERED';
+  @Field(() => UnitKindEnum, { description: 'Its kind as the file gives it' }) kind: UnitKind;
+  @Field(() => ID, { nullable: true, description: 'Its parent as the file gives it (null: none)' }) parentUnitId: string | null;
+  @Field(() => UnitKindEnum, { nullable: true, description: 'For KIND_AND_PARENT_CHANGED: the kind it had in the directory' }) previousKind: UnitKind | null;
+  @Field(() => ID, { nullable: true, description: 'For KIND_AND_PARENT_CHANGED: the parent it had in the directory (null: none, or not changed)' }) previousParentUnitId: string | null;
+  @Field(() => UnitImportActionEnum) action: 'REGISTERED' | 'RENAMED' | 'KIND_AND_PARENT_CHANGED' | 'ALREADY_REGISTERED';
   @Field(() => [String], { description: '简称 of the row the import records (would record, in a dry run) for the unit: those the directory does not have yet' }) shortNames: string[];
   @Field(() => [String], { description: '曾用名 (without a rename day) of the row the import records (would record) for the unit: those the directory does not have yet' }) earlierNames: string[];
 }
@@ -32,7 +37,11 @@ export class UnitsImportResultType {
   @Field(() => [UnitType], { description: 'Registered by this import, parents first' }) created: UnitView[];
   @Field(() => [UnitType], { description: 'Renamed by this import (rename: true); each keeps its former names in formerNames' })
   renamed: UnitView[];
-  @Field(() => [UnitType], { description: 'Already in the directory under the same code and name: left as they are' })
+  @Field(() => [UnitType], { description: 'Given the file\'s kind and parent by this import (updateKindAndParent)' })
+  kindAndParentChanged: UnitView[];
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, the office day those changes took effect; null when none' })
+  kindAndParentChangedOn: string | null;
+  @Field(() => [UnitType], { description: 'Already in the directory under the same code, name, kind and parent: left as they are' })
   alreadyRegistered: UnitView[];
   @Field(() => String, {
     description:
@@ -64,24 +73,28 @@ export class ImportUnitsResolver {
     @Args('input') input: ImportUnitsInput,
     @CurrentRequester() requester: Requester,
   ): Promise<UnitsImportResultType> {
-    const { idempotencyKey, fileName, sheet, rename, dryRun, registeredOn, renamedOn, distinctCodes, expectedDirectoryVersion } = input;
+    const { idempotencyKey, fileName, sheet, rename, dryRun, registeredOn, renamedOn, distinctCodes, expectedDirectoryVersion, updateKindAndParent, kindAndParentChangedOn } = input;
+    const placing = updateKindAndParent ? { updateKindAndParent: true, ...(kindAndParentChangedOn ? { kindAndParentChangedOn } : {}) } : {};
     const version = expectedDirectoryVersion === undefined || expectedDirectoryVersion === null ? {} : { expectedDirectoryVersion };
     const file = this.uploads.fileOf(requester.actor, input);
     const context = this.contexts.create(
       requester,
       'ImportUnits',
-      { idempotencyKey, fileName, ...fileFacts(input, file), sheet, rename, dryRun, registeredOn, renamedOn, distinctCodes, ...version },
+      { idempotencyKey, fileName, ...fileFacts(input, file), sheet, rename, dryRun, registeredOn, renamedOn, distinctCodes, ...version, ...placing },
       { rename: false, dryRun: false },
     );
-    const outcome = await this.commands.execute(new ImportUnitsCommand(file, context, { rename, dryRun, registeredOn, renamedOn, ...(distinctCodes ? { distinctCodes } : {}), ...version }));
+    const outcome = await this.commands.execute(new ImportUnitsCommand(file, context, { rename, dryRun, registeredOn, renamedOn, ...(distinctCodes ? { distinctCodes } : {}), ...version, ...placing }));
     const views = (units: readonly { unitId: string }[]) => units.map((unit) => this.units.get(unit.unitId)).filter((unit) => unit !== undefined);
     const rows = [
       ...outcome.created.map((unit) => ({ ...unit, action: 'REGISTERED' as const })),
       ...outcome.renamed.map((unit) => ({ ...unit, action: 'RENAMED' as const })),
+      ...outcome.kindAndParentChanged.filter((unit) => unit.renamedFrom === null).map((unit) => ({ ...unit, action: 'KIND_AND_PARENT_CHANGED' as const })),
       ...outcome.alreadyRegistered.map((unit) => ({ ...unit, action: 'ALREADY_REGISTERED' as const })),
     ]
       .map((unit) => ({
         ...unit,
+        previousKind: unit.kindAndParentFrom?.kind ?? null,
+        previousParentUnitId: unit.kindAndParentFrom?.parentUnitId ?? null,
         shortNames: unit.otherNames.filter((other) => other.kind === 'SHORT_NAME').map((other) => other.name),
         earlierNames: unit.otherNames.filter((other) => other.kind === 'EARLIER_NAME').map((other) => other.name),
       }))
@@ -93,6 +106,8 @@ export class ImportUnitsResolver {
       // In a dry run nothing was registered or renamed: the rows say what would be.
       created: outcome.dryRun ? [] : views(outcome.created),
       renamed: outcome.dryRun ? [] : views(outcome.renamed),
+      kindAndParentChanged: outcome.dryRun ? [] : views(outcome.kindAndParentChanged),
+      kindAndParentChangedOn: outcome.kindAndParentChangedOn ?? null,
       alreadyRegistered: views(outcome.alreadyRegistered),
       ...notesResult(outcome.notes),
     };

@@ -1,5 +1,5 @@
 import { UnitKinds, type UnitKind, type UnitOtherName } from '../domain/unit.events.js';
-import { formerNameTaken, otherNameKindZh, otherNameTaken } from '../domain/unit.decider.js';
+import { formerNameTaken, otherNameKindZh, otherNameTaken, UNIT_KIND_WORDS } from '../domain/unit.decider.js';
 import { storedUnitName } from '../units/unit-name.js';
 import { unitIdForCode } from '../units/unit-id.js';
 import { MAX_UNIT_NAME_CHARS, namesInCell, quotedStart, textOf } from '../../spreadsheet/cells.js';
@@ -125,6 +125,11 @@ export interface ImportedUnit {
    * (UnitOtherNamesRecorded). Empty when the file gives none, or the directory has them all (the same file imported again).
    */
   readonly otherNames: readonly UnitOtherName[];
+  /**
+   * In the directory under this code with another kind or parent (the directory's, here), and the import was asked to change them
+   * (`updateKindAndParent`, 按文件更新类型和上级: breaker57-10 S1); null otherwise. Absent on units read before it was kept: null.
+   */
+  readonly kindAndParentFrom?: { readonly kind: UnitKind; readonly parentUnitId: string | null } | null;
 }
 
 /**
@@ -142,6 +147,9 @@ export interface DirectoryEntry {
   readonly names?: readonly { readonly name: string; readonly from: string }[];
   readonly mergedIntoUnitId?: string | null;
   readonly mergedOn?: string | null;
+  /** Its kind and parent now: a row giving others is refused, or changes them when asked (`updateKindAndParent`); absent: not compared. */
+  readonly kind?: UnitKind;
+  readonly parentUnitId?: string | null;
 }
 
 /**
@@ -193,6 +201,12 @@ export interface UnitsImportOptions {
   readonly directory?: readonly DirectoryEntry[];
   /** Codes of rows the office confirms are units of their own, though their names are near another unit's (breaker10k P6). */
   readonly distinctCodes?: readonly string[];
+  /**
+   * A registered unit's row giving another kind (类型) or parent (上级编码 / 上级单位; both blank: under none) than the directory's
+   * changes them when asked (--update-kind-and-parent, `updateKindAndParent`, 按文件更新类型和上级: breaker57-10 S1); otherwise it
+   * is refused naming both, never dropped unsaid. A file without a parent column compares the kind only.
+   */
+  readonly updateKindAndParent?: boolean;
 }
 
 const CODE = /^[A-Za-z0-9_-]{1,32}$/;
@@ -309,6 +323,13 @@ export async function importUnits(
   const newRowsNear = new NearFormsIndex<{ row: number; name: string }>(rarity);
   const directoryByCode = new Map((options.directory ?? []).map((unit) => [unit.code.toUpperCase(), unit]));
   const sharedWords = sharedWordsIndex(options.directory ?? []);
+  const directoryById = new Map((options.directory ?? []).map((unit) => [unit.id, unit]));
+  // Whether the file gives parents at all: without a 上级编码 / 上级单位 column, a registered unit's parent is not compared.
+  const hasParentColumn = table.headers
+    ? table.headers.parentCode !== undefined || table.headers.parentName !== undefined
+    : table.records.some(({ cells }) => cells.parentCode !== undefined || cells.parentName !== undefined);
+  const fileNameOfId = new Map(rows.filter((unit) => CODE.test(unit.code)).map((unit) => [unitIdForCode(unit.code), unit.name]));
+  const parentNameOf = (unitId: string | null): string => (unitId === null ? '无' : (options.nameOf?.(unitId) ?? fileNameOfId.get(unitId) ?? unitId));
   // In slices (`slicer`): thousands of rows are checked without holding every other request.
   const pause = slicer();
   for (const { row, code, name, kind, parentCode, parentName, otherNames } of rows) {
@@ -425,9 +446,23 @@ export async function importUnits(
         parentUnitId = existing ?? null;
       }
     }
+    let kindAndParentFrom: ImportedUnit['kindAndParentFrom'] = null;
+    // A registered unit's kind or parent given otherwise (breaker57-10 S1: 「已在名录中」 and the change dropped unsaid): changed when
+    // asked, else refused naming both — 市直各部门, 各区县政府 and 各科室 expand by them.
+    const registeredUnit = idOfCode === undefined ? undefined : directoryById.get(idOfCode);
+    if (kind && registeredUnit?.kind !== undefined && !registeredUnit.mergedIntoUnitId) {
+      const parentNow = registeredUnit.parentUnitId ?? null;
+      const kindDiffers = kind !== registeredUnit.kind;
+      const parentDiffers = hasParentColumn && parentUnitId !== parentNow;
+      if (kindDiffers || parentDiffers) {
+        const from = { kind: registeredUnit.kind, parentUnitId: parentNow };
+        if (options.updateKindAndParent) kindAndParentFrom = from;
+        else problems.push(kindAndParentProblem(row, code, from, { kind, parentUnitId: hasParentColumn ? parentUnitId : parentNow }, kindDiffers, parentDiffers, parentNameOf));
+      }
+    }
     if (kind) {
       const renamedFrom = otherName && options.rename ? (current ?? null) : null;
-      units.push({ row, unitId: unitIdForCode(code), code, name, kind, parentUnitId, alreadyRegistered: idOfCode !== undefined, renamedFrom, otherNames: otherNamesOf(row, idOfCode, otherNames) });
+      units.push({ row, unitId: unitIdForCode(code), code, name, kind, parentUnitId: registeredUnit && !hasParentColumn ? (registeredUnit.parentUnitId ?? null) : parentUnitId, alreadyRegistered: idOfCode !== undefined, renamedFrom, kindAndParentFrom, otherNames: otherNamesOf(row, idOfCode, otherNames) });
     }
   }
 
@@ -437,6 +472,33 @@ export async function importUnits(
   const notes = readingNotesOf(table, unused.notImported);
   const notices = [...nameNotices, ...(notes.notices ?? [])];
   return { ok: true, units: ordered, ...notes, ...(notices.length > 0 ? { notices } : {}) };
+}
+
+/**
+ * A registered unit's row giving another kind or parent than the directory's (`from`, the file's `to`), not asked to change them
+ * (breaker57-10 S1): refused naming both and the two ways on — 按文件更新类型和上级 with its day, or the 单位名录 page.
+ */
+function kindAndParentProblem(
+  row: number,
+  code: string,
+  from: { readonly kind: UnitKind; readonly parentUnitId: string | null },
+  to: { readonly kind: UnitKind; readonly parentUnitId: string | null },
+  kindDiffers: boolean,
+  parentDiffers: boolean,
+  nameOf: (unitId: string | null) => string,
+): ImportProblem {
+  const shown = (placed: typeof from) => `${UNIT_KIND_WORDS[placed.kind]}，上级 ${nameOf(placed.parentUnitId)}`;
+  const shownEn = (placed: typeof from) => `${placed.kind}, parent ${nameOf(placed.parentUnitId)}`;
+  const what = kindDiffers && parentDiffers ? { en: 'kind and parent', zh: '类型和上级单位' } : kindDiffers ? { en: 'kind', zh: '类型' } : { en: 'parent', zh: '上级单位' };
+  return {
+    row,
+    reason:
+      `Unit ${code}'s ${what.en} differ from the directory's (directory: ${shownEn(from)}; file: ${shownEn(to)}): not changed. ` +
+      'To change them, import again with --update-kind-and-parent (updateKindAndParent) and the day it took effect, or change them on the 单位名录 page; otherwise write the directory\'s in this row.',
+    reasonZh:
+      `单位 ${code} 的${what.zh}与名录不同（名录：${shown(from)}；文件：${shown(to)}）：未改动。` +
+      '如需按文件调整，请勾选“按文件更新类型和上级”并填写生效日期后重新导入，或在单位名录页面“调整类型和上级”；否则请在该行照名录填写。',
+  };
 }
 
 /**

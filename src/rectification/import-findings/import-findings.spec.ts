@@ -215,6 +215,15 @@ describe('a 台账 re-sent renumbered or retyped (breaker10b N21)', () => {
 describe('a 台账 re-sent with other dates, measures or fewer units (breaker10b N3)', () => {
   const csv = (lines: string[]) => new TextEncoder().encode(`存在问题,整改措施,牵头单位,责任单位,整改时限\n${lines.join('\n')}\n`);
 
+  // breaker57-10 M3: a standing part (长期坚持) re-sent with a day was told as "recorded 2026-12-31", a date the clerk never wrote.
+  it('given a standing part, when the 台账 is re-sent with a day for it, then the notice names the recorded deadline as the 台账 wrote it (长期坚持)', async () => {
+    const dependencies = await withEvaluation();
+    await importFindingsFile(dependencies, EVALUATION, { name: 'v1.csv', content: csv(['年度报告格式不规范,按模板重新编制,青川市财政局,,长期坚持']) }, contextOf('m3-v1'), { identifiedOn: '2026-10-08' });
+    const again = await importFindingsFile(dependencies, EVALUATION, { name: 'v2.csv', content: csv(['年度报告格式不规范,按模板重新编制,青川市财政局,,2026年11月底前']) }, contextOf('m3-v2'), { identifiedOn: '2026-10-08' });
+    const told = again.notes.notices?.filter((notice) => notice.row === 2).map((notice) => notice.reasonZh) ?? [];
+    expect(told).toEqual([expect.stringMatching(/^问题“年度报告格式不规范”此前已登记，导入未作修改：文件中青川市财政局的完成时限为 2026-11-30，已登记的为 长期坚持（每.+报送）（如需延期，请在该问题页面办理）。$/)]);
+  });
+
   it('changes nothing recorded, names every difference in a notice, and answers the parts as recorded', async () => {
     const dependencies = await withEvaluation();
     await importFindingsFile(

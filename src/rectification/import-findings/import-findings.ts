@@ -713,7 +713,8 @@ function differencesFrom(
     if (!recorded) continue;
     const atOnce = [isDueOnAssignment(part.terms), isDueOnAssignment(recorded.terms)];
     if ((atOnce[0] && atOnce[1]) || (!atOnce[0] && !atOnce[1] && recorded.dueDate === part.dueDate) || (part.terms.kind === 'STANDING' && recorded.terms.kind === 'STANDING')) continue;
-    const [inFile, onRecord] = atOnce[0] || atOnce[1] ? [deadlineCell(part.terms, part.dueDate), deadlineCell(recorded.terms, recorded.dueDate)] : [part.dueDate, recorded.dueDate];
+    // Each deadline as the 台账 writes it (长期坚持（每季度报送）, 立行立改（…）, a day): never a standing part's span end as if a date were recorded (breaker57-10 M3).
+    const [inFile, onRecord] = [deadlineCell(part.terms, part.dueDate), deadlineCell(recorded.terms, recorded.dueDate)];
     notices.push(
       notice(
         `the file gives ${nameOf(recorded.unitId)} the due date ${inFile}, recorded ${onRecord} (an extension is decided on the finding's page)`,

@@ -462,7 +462,7 @@ export async function importUnits(
     }
     if (kind) {
       const renamedFrom = otherName && options.rename ? (current ?? null) : null;
-      units.push({ row, unitId: unitIdForCode(code), code, name, kind, parentUnitId: registeredUnit && !hasParentColumn ? (registeredUnit.parentUnitId ?? null) : parentUnitId, alreadyRegistered: idOfCode !== undefined, renamedFrom, kindAndParentFrom, otherNames: otherNamesOf(row, idOfCode, otherNames) });
+      units.push({ row, unitId: unitIdForCode(code), code, name, kind, parentUnitId: registeredUnit && !hasParentColumn ? (registeredUnit.parentUnitId ?? null) : parentUnitId, alreadyRegistered: idOfCode !== undefined, renamedFrom, ...(kindAndParentFrom ? { kindAndParentFrom } : {}), otherNames: otherNamesOf(row, idOfCode, otherNames) });
     }
   }
 

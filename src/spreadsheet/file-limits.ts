@@ -31,6 +31,11 @@ export interface FileLimitWords {
   readonly documentEn: string;
   /** What such a file usually holds in English: a plan has tens to a few hundred items. */
   readonly usualEn: string;
+  /**
+   * For Rectify's own export (breaker57-10 M1): what to do instead of checking for a wrong file — an evaluation may hold more
+   * problems than one file may, by several imports. Absent: the file is taken for a wrong file or a repeated paste.
+   */
+  readonly ownExport?: { readonly zh: string; readonly en: string };
 }
 
 /** The words of a plan file's limits: 「该文件有 N 项事项，超过一个方案允许的 5000 项（工作方案通常为几十到几百项）…」. */
@@ -55,6 +60,17 @@ export const FINDINGS_FILE_WORDS: FileLimitWords = {
   usualEn: 'a ledger has tens to a few hundred problems',
 };
 
+/** The words of Rectify's own 台账 export over the limits (an evaluation given more problems by several imports): said as its export. */
+export const FINDINGS_EXPORT_WORDS: FileLimitWords = {
+  ...FINDINGS_FILE_WORDS,
+  documentZh: '整改台账文件',
+  documentEn: 'a rectification ledger file',
+  ownExport: {
+    zh: '本文件是本系统导出的整改台账，其中的问题都已登记，无需导回；如需在该评估下补充新的问题，请把新增的行另存为一个文件导入（每个文件至多 5000 个问题）。',
+    en: "this file is Rectify's own 整改台账 export, whose problems are all recorded already and need not come back; to add new problems to the evaluation, save the new rows as a file of their own and import it (at most 5000 problems a file).",
+  },
+};
+
 /**
  * The number of distinct keys among `records` (`keyOf` gives a record's key; an empty key continues the record before it and is not
  * counted) — the items of a plan file whose export writes an item's units on rows of their own, the problems of a 台账. Pure, O(rows).
@@ -74,8 +90,8 @@ export function countDistinct<R>(records: readonly R[], keyOf: (record: R) => st
  * said as 行, records with their own measure (项, 个): never 「6000 行事项，超过…5000 项」 of a plan of 3 000 items (breaker52-10 M2).
  */
 export function fileBeyondLimitsProblem(rows: number, items: number, words: FileLimitWords): ImportProblem | null {
-  const check = '请核对是否选错了文件，或文件中的行是否重复粘贴了多遍。';
-  const checkEn = "check that it is the right file, and that its rows are not repeated.";
+  const check = words.ownExport?.zh ?? '请核对是否选错了文件，或文件中的行是否重复粘贴了多遍。';
+  const checkEn = words.ownExport?.en ?? "check that it is the right file, and that its rows are not repeated.";
   if (items > MAX_FILE_ITEMS) {
     return {
       row: null,

@@ -270,6 +270,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('registerUnit', ['ADMIN'], () => ({ code: 'SJJ', name: '青川市审计局', kind: 'DEPARTMENT' })),
     mutationRow('importUnits', ['ADMIN'], () => ({ fileName: 'units.csv', contentBase64: base64('编码,名称,类型,上级编码\nTJJ,青川市统计局,部门,\n'), registeredOn: '2026-03-01' })),
     mutationRow('correctUnitRegistration', ['ADMIN'], () => ({ unitId: unitIdForCode('SJJ'), registeredOn: '2026-03-01', reason: '单位早已存在，补录前更正登记日期' })),
+    mutationRow('changeUnitKindAndParent', ['ADMIN'], () => ({ unitId: unitIdForCode('TJJ'), kind: 'OTHER', parentUnitId: unitIdForCode('SJJ'), changedOn: '2026-04-02', reason: '名录更正：统计局归口审计局管理' })),
     mutationRow('renameUnit', ['ADMIN'], () => ({ unitId: unitIdForCode('SJJ'), name: '青川市审计局（更名）', reason: '机构改革', renamedOn: '2026-04-01' })),
     mutationRow('recordUnitOtherNames', ['ADMIN'], () => ({ unitId: unitIdForCode('SJJ'), shortNames: ['市审计局简称'], earlierNames: ['青川市审计局（旧）'] })),
     mutationRow('removeUnitOtherName', ['ADMIN'], () => ({ unitId: unitIdForCode('SJJ'), name: '市审计局简称' })),

@@ -13,7 +13,7 @@ import { deadlineIn, droppedColumnProblems, isDeadlineColumn, readingNotesOf, re
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { isSummarySheet, sectionOfText, type Table } from '../../spreadsheet/sheet.js';
 import { say } from '../../shared/domain-error.js';
-import { countDistinct, fileBeyondLimitsProblem, FINDINGS_FILE_WORDS } from '../../spreadsheet/file-limits.js';
+import { countDistinct, fileBeyondLimitsProblem, FINDINGS_EXPORT_WORDS, FINDINGS_FILE_WORDS } from '../../spreadsheet/file-limits.js';
 import { slicer } from '../../shared/event-loop-turns.js';
 import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, remarkDeadlineProblem, rowRemarkProblem } from '../../spreadsheet/row-remarks.js';
 import { numbersByValue, wordsByValue } from '../../shared/numbers-by-value.js';
@@ -378,7 +378,10 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   const readAs = read.ok ? read.table : beside!.table;
   // More rows or problems than any 台账 has (a repeated paste, the wrong file) are refused at once, before any row is checked: a
   // 20 000-row 台账 took 189 s and kept 600 MB (breaker52-10 S4). Problems are counted by title — the export writes a row per unit.
-  const tooMany = fileBeyondLimitsProblem(readAs.records.length, findingCount(readAs.records), FINDINGS_FILE_WORDS);
+  // Rectify's own export of an evaluation holding more than a file may (two imports of 5 000 + 38, breaker57-10 M1) is no wrong file:
+  // said as what it is, with the way on (its new rows as a file of their own).
+  const ownExport = readAs.records.some((record) => 'status' in record.cells) && readAs.unusedColumns.some((column) => column.name === EXPORT_SIGNATURE);
+  const tooMany = fileBeyondLimitsProblem(readAs.records.length, findingCount(readAs.records), ownExport ? FINDINGS_EXPORT_WORDS : FINDINGS_FILE_WORDS);
   if (tooMany) return { ok: false, problems: [tooMany], ...whereRead(readAs) };
   // A goal column (整改目标) whose every cell is a deadline, in a file with no deadline column, is the 台账's deadlines
   // (breaker10m P4: read as a 问题清单, nothing assigned); one of goals in words stays not imported.

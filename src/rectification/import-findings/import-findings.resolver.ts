@@ -27,6 +27,7 @@ export class ImportedFindingPartType {
 @ObjectType('ImportedFindingRow', { description: 'One finding of an imported file, as the file gives it (also in a dry run)' })
 export class ImportedFindingRowType {
   @Field(() => Int, { description: 'The finding’s first row (line for YAML and JSON)' }) row: number;
+  @Field(() => String, { nullable: true, description: 'The XLSX sheet of that row, when the file was read over several sheets; null otherwise' }) sheet?: string | null;
   @Field(() => ID) findingId: string;
   @Field(() => String) title: string;
   @Field(() => Boolean, { description: 'Recorded by this import (would be, in a dry run); false when an earlier import of the same file had recorded it' })
@@ -50,7 +51,8 @@ export class FindingsImportResultType {
   assignedCount: number;
   @Field(() => Int, { description: 'Findings this import recorded (would record, in a dry run)' }) recordedCount: number;
   @Field(() => Int, { description: 'Findings an earlier import of the same file had recorded' }) alreadyRecordedCount: number;
-  @Field(() => String, { nullable: true, description: 'The XLSX sheet read' }) sheet: string | null;
+  @Field(() => String, { nullable: true, description: 'The XLSX sheet read (the first, when several were: see sheets)' }) sheet: string | null;
+  @Field(() => [String], { description: 'Every XLSX sheet read, in the workbook’s order, when more than one was; empty otherwise' }) sheets: string[];
   @Field(() => [String], { description: 'Columns of the file that nothing imports (备注 …)' }) notImported: string[];
   @Field(() => [String], { description: 'Rows skipped on purpose, such as footnotes (注：…)' }) notices: string[];
   @Field(() => [String], { description: 'The same notices in Chinese, as "第 40 行：…"' }) noticesZh: string[];
@@ -98,6 +100,7 @@ export class ImportFindingsResolver {
       recordedCount: recorded.length,
       alreadyRecordedCount: outcome.findings.length - recorded.length,
       ...notesResult(outcome.notes),
+      sheets: [...(outcome.notes.sheets ?? [])],
     };
   }
 }

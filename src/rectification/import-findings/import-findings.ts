@@ -35,6 +35,8 @@ import { grownNameNotices, partsOfGrownNames } from '../../imports/collective-na
 export interface ImportedFindingRef {
   readonly findingId: string;
   readonly row: number;
+  /** The XLSX sheet of `row`, when the file was read over several sheets (breaker57-10 M2: two rows "2" and no sheet); absent otherwise. */
+  readonly sheet?: string;
   readonly title: string;
   /** False when an earlier import of the same file had recorded it already (or, in a dry run, would not record it). */
   readonly recordedNow: boolean;
@@ -433,6 +435,7 @@ export async function importFindingsFile(
     findings: findings.map(({ finding, findingId, recordedBefore, assignedNow, parts, state }, index) => ({
       findingId,
       row: finding.row,
+      ...sheetOf(finding),
       title: finding.title,
       recordedNow: recordedNow(index, findingId, recordedBefore),
       assignedNow: assignedByRequest(findingId, assignedNow),
@@ -456,7 +459,7 @@ export async function importFindingsFile(
     })),
     ledger: result.ledger === true,
     dryRun: options.dryRun === true,
-    notes: { sheet: result.sheet, notImported: result.notImported, notices: [...(result.notices ?? []), ...differences] },
+    notes: { sheet: result.sheet, ...(result.sheets && result.sheets.length > 1 ? { sheets: result.sheets } : {}), notImported: result.notImported, notices: [...(result.notices ?? []), ...differences] },
     differing: differences.length,
     // Every finding the answer names is in the read models once this is: also those a racing run appended.
     position: laterPosition(laterPosition(batch.position, afterBatch?.position ?? null), afterAssigning?.position ?? null),

@@ -114,6 +114,12 @@ describe('a 整改台账 read over several sheets, refused', () => {
     const columnNotices = (result.notes.notices ?? []).filter((notice) => /没有“(类别|严重程度)”列/u.test(notice.reasonZh));
     expect(columnNotices).toHaveLength(2);
     expect(columnNotices.map((notice) => notice.row)).toEqual([null, null]);
+    // breaker57-10 M2: the answer names every sheet read, and each finding's row with its sheet (two rows "2" were told apart by nothing).
+    expect(result.notes.sheets).toEqual(['一、主动公开', '二、依申请公开']);
+    expect(result.findings.map((finding) => [finding.sheet, finding.row])).toEqual([
+      ['一、主动公开', 2],
+      ['二、依申请公开', 2],
+    ]);
     await dependencies.store.close();
   });
 });

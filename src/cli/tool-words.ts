@@ -36,6 +36,9 @@ export const OPTION_OF_PAGE_WORD: Readonly<Record<string, string | null>> = {
   登记日期: '--registered-on',
   按更名导入: '--rename',
   更名日期: '--renamed-on',
+  // A registered unit's 类型 / 上级编码 taken from the file, from its day (breaker57-10 S1).
+  按文件更新类型和上级: '--update-kind-and-parent',
+  调整生效日期: '--kind-and-parent-changed-on',
   确认为不同单位的编码: '--distinct',
   '工作表（Excel 文件）': '--sheet',
   '文件（.xlsx、.csv、.yaml 或 .json）': null,
@@ -54,7 +57,7 @@ export const OPTION_OF_ROW_CHOICE: Readonly<Record<string, string>> = {
 };
 
 /** The page's checkboxes: 勾选 (tick) one is 加 (add) its option. */
-const CHECKBOXES = new Set(['按新版本调整', '按更名导入', '确认撤销后来的调整', '确认撤销文件中没有的事项', '作为另一份方案导入']);
+const CHECKBOXES = new Set(['按新版本调整', '按更名导入', '按文件更新类型和上级', '确认撤销后来的调整', '确认撤销文件中没有的事项', '作为另一份方案导入']);
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -579,7 +579,7 @@ describe('changing a unit’s kind and parent from a day (breaker57-10 S1)', () 
 
   it('given the unit, when the parent is not in the directory, then NOT_FOUND in Chinese on parentUnitId', () => {
     const { parent: _none, ...withoutParent } = change();
-    expect(() => unitDecider.decide(withoutParent, fold(unitDecider, [school]))).toThrow(expect.objectContaining({ code: 'NOT_FOUND', messageZh: expect.stringContaining('上级单位（u-xs）不在单位名录中'), details: { field: 'parentUnitId' } }) as DomainError);
+    expect(() => unitDecider.decide(withoutParent, fold(unitDecider, [school]))).toThrow(expect.objectContaining({ code: 'NOT_FOUND', messageZh: expect.stringContaining('所选的上级单位不在单位名录中'), details: { field: 'parentUnitId' } }) as DomainError);
   });
 
   it('given the unit, when a supervisor asks, or without a reason, or dated before its registration or in the future, then it is refused', () => {

@@ -865,7 +865,7 @@ function changeKindAndParent(command: ChangeUnitKindAndParent, state: UnitState)
   if (parentUnitId === unit.unitId) throw badInput(`Unit ${unit.name} cannot be its own parent.`, `单位不能是自己的上级单位（${unit.name}）。`, { field: 'parentUnitId' });
   if (parentUnitId !== null) {
     const { parent } = command;
-    if (!parent) throw new DomainError('NOT_FOUND', say(`The parent unit ${parentUnitId} is not in the directory.`, `上级单位（${parentUnitId}）不在单位名录中：请先登记该单位，或选择名录中的单位。`), { field: 'parentUnitId' });
+    if (!parent) throw new DomainError('NOT_FOUND', say(`The parent unit ${parentUnitId} is not in the directory.`, '所选的上级单位不在单位名录中：请先登记该单位，或选择名录中的单位。'), { field: 'parentUnitId' });
     if (parent.ancestors.includes(unit.unitId)) {
       throw badInput(
         `${parent.name} is under ${unit.name}: made its parent, the directory would go round in a circle. Move ${parent.name} first, or pick another parent.`,

@@ -497,7 +497,7 @@ function kindAndParentProblem(
       'To change them, import again with --update-kind-and-parent (updateKindAndParent) and the day it took effect, or change them on the 单位名录 page; otherwise write the directory\'s in this row.',
     reasonZh:
       `单位 ${code} 的${what.zh}与名录不同（名录：${shown(from)}；文件：${shown(to)}）：未改动。` +
-      '如需按文件调整，请勾选“按文件更新类型和上级”并填写生效日期后重新导入，或在单位名录页面“调整类型和上级”；否则请在该行照名录填写。',
+      '如需按文件调整，请勾选“按文件更新类型和上级”并填写“调整生效日期”后重新导入，或在单位名录页面“调整类型和上级”；否则请在该行照名录填写。',
   };
 }
 

@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually, officeDay } from './support/suite.js';
-import { addChoice, chooseOption, formShows, setDayIn } from './support/form-fields.js';
+import { addChoice, chooseIn, chooseOption, formShows, setDayIn, submitAndClose } from './support/form-fields.js';
 
 /*
  * newcomer37 S7 = newcomer36 S15: 单位排名 counted each unit's overdue and returned parts, but no unit led anywhere — a
@@ -272,5 +272,25 @@ describe('a unit’s page and the 单位名录', () => {
     await eventually(page, async () => (await page.locator('[data-test="remove-other-name-市发展改革委"]').count()) === 0, 'the short name removed');
     const fgw = ((await app.graphql(`{ units { code shortNames earlierNames } }`)).data!.units as { code: string; shortNames: string[]; earlierNames: string[] }[]).find((unit) => unit.code === 'FGW');
     expect(fgw).toEqual({ code: 'FGW', shortNames: ['市发改委'], earlierNames: ['青川市计划委员会'] });
+  });
+
+  // breaker57-10 S1: a unit's kind and parent could change only by a re-sent 单位名录 with 按文件更新类型和上级; the refusal of a row
+  // that differs also points to this page's 调整类型和上级.
+  it('lets an administrator change a unit’s kind and parent from a day on the 单位名录 page (调整类型和上级)', async () => {
+    const { page } = await contexts.open();
+    await signIn(page, admin);
+    await page.goto('/units');
+    await page.locator('[data-test="placement-JTJ"]').waitFor();
+    await page.locator('[data-test="placement-JTJ"]').click();
+    expect(await page.locator('[data-test="placement-now"]').innerText()).toContain('现为：部门，不隶属其他单位');
+    const form = page.locator('[data-test="form-unit-placement"]');
+    await chooseIn(form, page, '类型', '其他');
+    await chooseIn(form, page, '上级单位', '西山县人民政府（XISHAN）');
+    await form.getByLabel('调整依据').fill('青政办〔2026〕9号：交通运输局划归西山县管理');
+    await submitAndClose(form, '调整');
+    await eventually(page, async () => ((await page.locator('[data-test="units-notice"]').textContent()) ?? '').includes('已调整类型和上级'), 'the change told');
+    const units = (await app.graphql(`{ units { id code kind parentUnitId } }`)).data!.units as { id: string; code: string; kind: string; parentUnitId: string | null }[];
+    const xishan = units.find((unit) => unit.code === 'XISHAN')!;
+    expect(units.find((unit) => unit.code === 'JTJ')).toMatchObject({ kind: 'OTHER', parentUnitId: xishan.id });
   });
 });

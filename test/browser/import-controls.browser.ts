@@ -385,7 +385,9 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
   // breaker51-10 S3: the tick 确认撤销文件中没有的事项, given for sheet 全表's preview (item 3 withdrawn), went with sheet 调整表 and
   // withdrew items 1 and 3 — item 1 never previewed as 将撤销; 确认撤销后来的调整 was never cleared, not even by another file.
   it('a confirmation belongs to the preview it answered: another sheet, title or file clears 确认撤销文件中没有的事项 and 确认撤销后来的调整, and the version is then refused beside the tick, nothing written (breaker51-10 S3)', async () => {
-    const title = '青川市基层政务公开补充任务（确认随预览）';
+    // A title of its own: items 1 and 2 are the （调整依据） plan's too (2 withdrawn there), so that plan's title with another remark is
+    // asked as its new version (breaker57-10 S2: withdrawn items count as the plan's).
+    const title = '青川市村级政务公开补充任务（确认随预览）';
     const header = ['类别编号', '类别', '序号', '工作事项', '牵头单位', '责任单位', '完成时限'];
     const item = (code: number, words: string, lead: string) => ['一', '基层政务公开', code, words, lead, '', `${year}-12-31`];
     const [one, two, three] = [item(1, '乡镇专栏规范化', 'CZJ'), item(2, '村务公开目录', 'FGW'), item(3, '社区公开栏更新', 'CZJ')];

@@ -258,6 +258,8 @@ describe('a unit’s page and the 单位名录', () => {
     const { page } = await contexts.open();
     await signIn(page, admin);
     await page.goto('/units');
+    // Found by its code: the directory holds more units than a page by now (the picker case registered them).
+    await page.getByLabel('查找单位').fill('FGW');
     await page.locator('[data-test="other-names-FGW"]').waitFor();
     await page.locator('[data-test="other-names-FGW"]').click();
     const form = page.locator('[data-test="form-unit-other-names"]');
@@ -280,6 +282,8 @@ describe('a unit’s page and the 单位名录', () => {
     const { page } = await contexts.open();
     await signIn(page, admin);
     await page.goto('/units');
+    // Found by its code: the directory holds more units than a page by now (the picker case registered them).
+    await page.getByLabel('查找单位').fill('JTJ');
     await page.locator('[data-test="placement-JTJ"]').waitFor();
     await page.locator('[data-test="placement-JTJ"]').click();
     expect(await page.locator('[data-test="placement-now"]').innerText()).toContain('现为：部门，不隶属其他单位');

@@ -114,8 +114,9 @@ describe('papers of one day typed in any order read the same (breaker8m P1, P2, 
     const header = '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n';
     const kept = `一,推进五公开,1,公开政府采购信息,,${unitName(codeOf(lead))},,2016-12-31\n`;
     const rows = `${kept}一,推进五公开,2,公开重点领域信息,,${unitName(codeOf(lead))},${unitName(codeOf(responsible))},2016-12-31\n`;
+    // Each run's plan has the same item titles as the runs before it (one withdrawn there): another plan on purpose (breaker57-10 S2).
     const plan = (csv: string, revise: boolean, assignedOn: string) =>
-      story.call('importWorkPlan', { fileName: 'plan.csv', title, year: 2016, contentBase64: Buffer.from(header + csv).toString('base64'), approvedOn: '2016-04-25', assignedOn, ...(revise ? { revise: true, withdrawMissing: true } : {}) }, undefined, 'planId');
+      story.call('importWorkPlan', { fileName: 'plan.csv', title, year: 2016, contentBase64: Buffer.from(header + csv).toString('base64'), approvedOn: '2016-04-25', assignedOn, ...(revise ? { revise: true, withdrawMissing: true } : { separatePlan: true }) }, undefined, 'planId');
     const planId = (await plan(rows, false, '2016-04-26')).data!.importWorkPlan.planId as string;
     const items = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: planId });
     const itemId = items.data!.workPlan.categories[0].items[1].id as string;

@@ -289,7 +289,11 @@ describe('a unit’s page and the 单位名录', () => {
     expect(await page.locator('[data-test="placement-now"]').innerText()).toContain('现为：部门，不隶属其他单位');
     const form = page.locator('[data-test="form-unit-placement"]');
     await chooseIn(form, page, '类型', '其他');
-    await chooseIn(form, page, '上级单位', '西山县人民政府（XISHAN）');
+    // Some 250 units by now: the parent picker draws only what is scrolled to, and finds the one typed.
+    const parentPicker = form.locator('[data-test="long-select-parentUnitId"]');
+    await parentPicker.click();
+    await page.keyboard.type('西山县人民政府');
+    await chooseOption(parentPicker, page, '西山县人民政府（XISHAN）', async () => `the form shows: ${await formShows(form)}`);
     await form.getByLabel('调整依据').fill('青政办〔2026〕9号：交通运输局划归西山县管理');
     await submitAndClose(form, '调整');
     await eventually(page, async () => ((await page.locator('[data-test="units-notice"]').textContent()) ?? '').includes('已调整类型和上级'), 'the change told');

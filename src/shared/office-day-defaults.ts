@@ -27,7 +27,7 @@ const partSteps = (finding: string, item: string | null, field: string): [string
 
 export const OFFICE_DAY_DEFAULTS: Readonly<Record<string, OfficeDayDefaults>> = Object.fromEntries([
   ['RegisterUnit', { registeredOn: today }],
-  ['ImportUnits', { registeredOn: today, renamedOn: today }],
+  ['ImportUnits', { registeredOn: today, renamedOn: today, kindAndParentChangedOn: today }],
   ['RenameUnit', { renamedOn: today }],
   ['MergeUnit', { mergedOn: today }],
   ['HandOverUnitParts', { handedOverOn: today }],
